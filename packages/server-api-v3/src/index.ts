@@ -1,1 +1,1 @@
-export type { paths, components, operations } from './generated/openapi.ts'
+export type { paths, components, operations } from './generated/openapi'
