@@ -1,0 +1,36 @@
+/**
+ * `@fpapi/server-api-v4/migrate`: move code written for Server API v3 onto v4.
+ *
+ * - pure mapping functions between v3 and v4 shapes,
+ * - `createV3CompatClient`: v3 method names, arguments, results and errors on top of the v4 API,
+ * - `migrateSources`: the codemod behind the `fpapi-migrate` command.
+ *
+ * See MIGRATION.md in this package for the step-by-step guide.
+ */
+export { toV4Update } from './to-v4-update'
+export {
+  toV4SearchFilter,
+  UNSUPPORTED_V3_SEARCH_FILTERS,
+  V4_MAX_SEARCH_LIMIT,
+} from './to-v4-search-filter'
+export type { ToV4SearchFilterOptions, V3SearchFilterInput } from './to-v4-search-filter'
+export { toV3Event, V3_DEFAULTS } from './to-v3-event'
+export { toV3Visit } from './to-v3-visit'
+export { toV3ErrorCode, V4_TO_V3_ERROR_CODES } from './to-v3-error-code'
+export { EVENT_FIELD_MAP, RAW_ATTRIBUTE_KEYS } from './field-map'
+export type { EventFieldMapping, FieldTransform } from './field-map'
+export type {
+  V3ErrorCode,
+  V3EventsGetResponse,
+  V3EventsUpdateRequest,
+  V3SearchEventsFilter,
+  V3SearchEventsResponse,
+  V3Visit,
+  V3VisitorHistoryFilter,
+  V3VisitorsResponse,
+  V4ErrorCode,
+  V4Event,
+  V4EventSearch,
+  V4EventUpdate,
+  V4SearchEventsFilter,
+} from './types'
