@@ -1,0 +1,21 @@
+/**
+ * `client.raw`: the typed openapi-fetch client over the v3 spec, wired to the same base URL, auth,
+ * headers, retries and timeout as the facade. It returns `{ data, error, response }` and never
+ * throws on HTTP errors (openapi-fetch's result style).
+ *
+ * @internal
+ */
+import createOpenApiClient, { type Client } from 'openapi-fetch'
+import type { paths } from './generated/openapi'
+import { serializeQuery } from './query-string'
+import type { SendConfig } from './send'
+
+/** @internal Builds the raw client of one facade. */
+export function createRawClient(config: SendConfig): Client<paths> {
+  return createOpenApiClient<paths>({
+    baseUrl: config.baseUrl,
+    headers: config.headers,
+    querySerializer: (query) => serializeQuery(query as Record<string, unknown>),
+    fetch: config.transport.rawFetch,
+  })
+}

@@ -1,0 +1,96 @@
+/**
+ * One request of the v3 client: the URL, the headers and the JSON conventions of Server API v3.
+ * Auth in the query, retries, timeouts, `Retry-After`, error classes and redaction all come from
+ * the transport of `@fpapi/client-core`.
+ *
+ * @internal
+ */
+import { SdkError, type RequestOptions, type Transport } from '@fpapi/client-core'
+import { serializeQuery } from './query-string'
+
+/** Everything a request needs from its client, fixed at construction. @internal */
+export interface SendConfig {
+  baseUrl: string
+  /** Headers of every request: Accept, User-Agent, default headers and the auth header. */
+  headers: Record<string, string>
+  /** Lower-case names of headers that carry the key; a per-call header can't replace them. */
+  secretHeaders: readonly string[]
+  transport: Transport
+}
+
+/** One operation of the v3 API, as the facade describes it. @internal */
+export interface Operation {
+  method: 'GET' | 'PUT' | 'DELETE'
+  /** The path with its parameters already percent-encoded. */
+  path: string
+  query?: Readonly<Record<string, unknown>> | undefined
+  body?: unknown
+  /** Retry 409 (StateNotReady) for this operation. */
+  retryConflict?: boolean
+  /** Whether a 2xx body is JSON to return (false for updateEvent/deleteVisitorData). */
+  expectBody: boolean
+}
+
+/**
+ * Percent-encodes one path parameter, so that `a/b`, `../x` or `a?b=c` stay inside one segment. The
+ * facade has already rejected `.` and `..`, which URL parsers drop even when encoded.
+ *
+ * @internal
+ */
+export const encodePathParam = (value: string): string => encodeURIComponent(value)
+
+/**
+ * Merges the client's headers with a call's headers and the JSON content type.
+ *
+ * @internal
+ */
+function headersFor(
+  config: SendConfig,
+  hasBody: boolean,
+  extra: Record<string, string> | undefined,
+): Record<string, string> {
+  if (!extra && !hasBody) return config.headers
+  const headers: Record<string, string> = {}
+  for (const name in extra) {
+    // The auth header is set by the client only; a per-call header cannot replace or drop it.
+    if (!config.secretHeaders.includes(name.toLowerCase())) headers[name] = extra[name]!
+  }
+  Object.assign(headers, config.headers)
+  if (hasBody) headers['Content-Type'] = 'application/json'
+  return headers
+}
+
+/**
+ * Sends one operation through the core transport and returns its parsed JSON body (or
+ * `undefined` when `expectBody` is false).
+ *
+ * @internal
+ */
+export async function send(
+  config: SendConfig,
+  op: Operation,
+  requestOptions: RequestOptions | undefined,
+): Promise<unknown> {
+  const query = serializeQuery(op.query)
+  const url = `${config.baseUrl}${op.path}${query ? `?${query}` : ''}`
+  const hasBody = op.body !== undefined
+  const init: RequestInit = {
+    method: op.method,
+    headers: headersFor(config, hasBody, requestOptions?.headers),
+  }
+  if (hasBody) init.body = JSON.stringify(op.body)
+  const fetchOnce = config.transport.fetchFor(
+    requestOptions,
+    op.retryConflict ? { retryConflict: true } : undefined,
+  )
+  const response = await fetchOnce(new Request(url, init))
+  if (!op.expectBody) {
+    response.body?.cancel().catch(() => undefined)
+    return undefined
+  }
+  try {
+    return (await response.json()) as unknown
+  } catch (cause) {
+    throw new SdkError('Failed to parse JSON response', response, cause)
+  }
+}
