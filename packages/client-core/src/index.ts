@@ -1,2 +1,52 @@
-/** Version of @fpapi/client-core, sent in the User-Agent of every client built on it. */
-export const VERSION = '0.1.0'
+export { VERSION } from './version'
+export { resolveBaseUrl } from './base-url'
+export type { ResolveBaseUrlOptions } from './base-url'
+export { createAuth } from './auth'
+export type { Auth, AuthStyle } from './auth'
+export {
+  assertId,
+  assertSecret,
+  assertPositiveInteger,
+  assertNonNegativeNumber,
+  assertRegion,
+  assertObject,
+} from './checks'
+export {
+  SdkError,
+  NetworkError,
+  RequestTimeoutError,
+  RequestError,
+  ServerApiError,
+  TooManyRequestsError,
+} from './errors'
+export type { RequestInfo, RequestErrorDetails } from './errors'
+export { createErrorFromResponse, parseErrorBody } from './error-factory'
+export type { ApiErrorInfo, ErrorFactoryOptions } from './error-factory'
+export { parseRetryAfter } from './retry-after'
+export {
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+  backoffDelay,
+  isRetryableStatus,
+  isRetryableNetworkError,
+} from './retry-policy'
+export type { RetryPolicy, RetriesOption, RetryRuleOptions } from './retry-policy'
+export { sleep } from './sleep'
+export type { Sleep } from './sleep'
+export { createAttemptSignal } from './timeout'
+export type { AttemptSignal } from './timeout'
+export { sendWithRetry, createRetryingFetch } from './fetch-with-retry'
+export type { FetchLike, RetryEvent, SendOptions } from './fetch-with-retry'
+export { createTransport, assertRequestOptions } from './transport'
+export type { RequestOptions, Transport, TransportOptions } from './transport'
+export { iteratePages, iterateItems, collect } from './paginate'
+export type { PaginateOptions } from './paginate'
+export { toBytes, base64ToBytes, bytesToHex } from './bytes'
+export type { BytesLike } from './bytes'
+export { unseal, unsealAes256Gcm, DecryptionAlgorithm, SEALED_HEADER } from './unseal'
+export type { DecryptionKey } from './unseal'
+export { UnsealError, UnsealAggregateError } from './unseal-errors'
+export { isValidWebhookSignature } from './webhook'
+export type { IsValidWebhookSignatureParams } from './webhook'
+export { redactUrl, redactHeaders, REDACTED } from './redact'
+export { inspectSymbol } from './inspect'

@@ -1,0 +1,53 @@
+import { assertSecret } from './checks'
+
+/**
+ * Where an API sends its secret key: an `Authorization: Bearer` header, a named header, or a named
+ * query parameter.
+ */
+export type AuthStyle =
+  { type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }
+
+/**
+ * The credentials of one client. The key lives in a closure: the object has no property that holds
+ * it, so logging or serializing an `Auth` never reveals it.
+ */
+export interface Auth {
+  /** The style this auth was made with. */
+  readonly style: AuthStyle
+  /** Headers to add to every request (empty for the query style). */
+  headers(): Record<string, string>
+  /** Query parameters to add to every request (empty for header styles). */
+  query(): Record<string, string>
+  /** Names of headers that carry the key (lower case), for redaction. */
+  readonly secretHeaders: readonly string[]
+  /** Names of query parameters that carry the key, for redaction. */
+  readonly secretQuery: readonly string[]
+}
+
+/**
+ * Creates the credentials of a client for one auth style.
+ *
+ * @param style - where the key travels.
+ * @param apiKey - the secret key.
+ * @returns an {@link Auth} whose key can't be read back from its properties.
+ * @throws {TypeError} when `apiKey` is not a non-empty string (the message never contains the key).
+ * @example
+ * ```ts
+ * const auth = createAuth({ type: 'header', name: 'Auth-API-Key' }, process.env.API_KEY)
+ * auth.headers() // { 'Auth-API-Key': '…' }
+ * ```
+ */
+export function createAuth(style: AuthStyle, apiKey: unknown): Auth {
+  assertSecret(apiKey, 'apiKey')
+  const key = apiKey
+  const headerName =
+    style.type === 'bearer' ? 'Authorization' : style.type === 'header' ? style.name : undefined
+  const headerValue = style.type === 'bearer' ? `Bearer ${key}` : key
+  return Object.freeze({
+    style,
+    headers: () => (headerName ? { [headerName]: headerValue } : {}),
+    query: () => (style.type === 'query' ? { [style.name]: key } : {}),
+    secretHeaders: headerName ? [headerName.toLowerCase()] : [],
+    secretQuery: style.type === 'query' ? [style.name] : [],
+  })
+}

@@ -1,0 +1,128 @@
+import { describeValue } from './base-url'
+
+/**
+ * Checks that an identifier passed by the caller can be used as one path segment: a string that is
+ * not empty, not whitespace only, and not `.` or `..` (URL parsers drop such segments even when
+ * encoded, so they would change the request path).
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to `string`.
+ * @throws {TypeError} naming the argument when the value is not a usable identifier.
+ * @example
+ * ```ts
+ * assertId(eventId, 'eventId')
+ * ```
+ */
+export function assertId(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`${name} must be a non-empty string (got ${describeValue(value)})`)
+  }
+  if (value === '.' || value === '..') {
+    throw new TypeError(`${name} must not be '.' or '..'`)
+  }
+}
+
+/**
+ * Checks that a secret (API key, webhook secret) is a non-empty string. The message never echoes
+ * the value.
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to `string`.
+ * @throws {TypeError} naming the argument when the value is missing, blank or not a string.
+ * @example
+ * ```ts
+ * assertSecret(options.apiKey, 'apiKey')
+ * ```
+ */
+export function assertSecret(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    const got =
+      typeof value === 'string'
+        ? value === ''
+          ? 'an empty string'
+          : 'a blank string'
+        : typeof value
+    throw new TypeError(`${name} must be a non-empty string (got ${value === null ? 'null' : got})`)
+  }
+}
+
+/**
+ * Checks that a value is a positive safe integer (1, 2, ...).
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to `number`.
+ * @throws {TypeError} naming the argument otherwise.
+ * @example
+ * ```ts
+ * assertPositiveInteger(filter.limit, 'filter.limit')
+ * ```
+ */
+export function assertPositiveInteger(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`${name} must be a positive integer (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks that a value is a non-negative finite number (0 allowed), as used for delays and timeouts.
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to `number`.
+ * @throws {TypeError} naming the argument otherwise.
+ * @example
+ * ```ts
+ * assertNonNegativeNumber(options.timeoutMs, 'timeoutMs')
+ * ```
+ */
+export function assertNonNegativeNumber(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative number (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks that a value is one of the known regions.
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @param regions - the allowed region names.
+ * @returns nothing; narrows `value` to the region union.
+ * @throws {TypeError} naming the argument and the allowed values otherwise.
+ * @example
+ * ```ts
+ * assertRegion(options.region, 'region', ['Global', 'EU', 'AP'])
+ * ```
+ */
+export function assertRegion<R extends string>(
+  value: unknown,
+  name: string,
+  regions: readonly R[],
+): asserts value is R {
+  if (typeof value !== 'string' || !(regions as readonly string[]).includes(value)) {
+    throw new TypeError(
+      `${name} must be one of ${regions.map((r) => `'${r}'`).join(', ')} (got ${describeValue(value)})`,
+    )
+  }
+}
+
+/**
+ * Checks that a value is a plain object (not null, not an array), as filters and bodies must be.
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to an object.
+ * @throws {TypeError} naming the argument otherwise.
+ * @example
+ * ```ts
+ * assertObject(body, 'body')
+ * ```
+ */
+export function assertObject(value: unknown, name: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${name} must be an object (got ${describeValue(value)})`)
+  }
+}

@@ -1,0 +1,106 @@
+import { RequestError, ServerApiError, TooManyRequestsError, type RequestInfo } from './errors'
+import { parseRetryAfter } from './retry-after'
+
+/** The error code and message an API puts in its error bodies. */
+export interface ApiErrorInfo {
+  code: string
+  message: string
+}
+
+/** How {@link createErrorFromResponse} reads one API's error bodies. */
+export interface ErrorFactoryOptions {
+  /**
+   * Returns the code and message from a parsed body in the API's error shape, or `undefined` when
+   * the body has another shape. It may receive anything: a string, `undefined`, an array, `null`.
+   */
+  extractError: (body: unknown) => ApiErrorInfo | undefined
+  /** `errorCode` of a 429 whose body is not in the API's shape. Default `'too_many_requests'`. */
+  rateLimitCode?: string
+  /** Headers that may carry a request id, tried in order. Default `x-request-id`, `request-id`. */
+  requestIdHeaders?: readonly string[]
+  /** The request, already redacted, to attach to the error. */
+  request?: RequestInfo | undefined
+  /** Clock for HTTP-date `Retry-After` values. Default `Date.now`. */
+  now?: () => number
+}
+
+/**
+ * Parses an error body defensively: JSON when it parses, the raw text otherwise, `undefined` when
+ * empty. Never throws.
+ *
+ * @param text - the body text.
+ * @returns the parsed value.
+ * @example
+ * ```ts
+ * parseErrorBody('{"error":{}}') // { error: {} }
+ * parseErrorBody('<html>') // '<html>'
+ * ```
+ */
+export function parseErrorBody(text: string): unknown {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Turns a non-2xx response into the matching error: {@link TooManyRequestsError} for 429,
+ * {@link ServerApiError} when the body is in the API's error shape, {@link RequestError} otherwise.
+ * It reads a clone of the body, so `error.response` stays readable, and never throws while doing so.
+ *
+ * @param response - the failed response.
+ * @param options - how to read the API's error bodies.
+ * @returns the error to throw.
+ * @example
+ * ```ts
+ * const error = await createErrorFromResponse(response, {
+ *   extractError: (b) => (isApiError(b) ? { code: b.error.code, message: b.error.message } : undefined),
+ * })
+ * throw error
+ * ```
+ */
+export async function createErrorFromResponse(
+  response: Response,
+  options: ErrorFactoryOptions,
+): Promise<RequestError> {
+  let rawBody = ''
+  try {
+    rawBody = await response.clone().text()
+  } catch {
+    // an aborted or broken body stream: report what we have (nothing)
+  }
+  const body = parseErrorBody(rawBody)
+  let info: ApiErrorInfo | undefined
+  try {
+    const found = options.extractError(body)
+    if (found && typeof found.code === 'string' && typeof found.message === 'string') info = found
+  } catch {
+    info = undefined
+  }
+  let requestId: string | undefined
+  for (const name of options.requestIdHeaders ?? ['x-request-id', 'request-id']) {
+    const value = response.headers.get(name)
+    if (value) {
+      requestId = value
+      break
+    }
+  }
+  const details = { rawBody, requestId, request: options.request }
+  if (response.status === 429) {
+    const waitMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)())
+    return new TooManyRequestsError(
+      info?.message ?? 'Too many requests',
+      body,
+      info?.code ?? options.rateLimitCode ?? 'too_many_requests',
+      response,
+      waitMs === undefined ? 0 : Math.ceil(waitMs / 1000),
+      details,
+    )
+  }
+  if (info) {
+    return new ServerApiError(info.message, body, response.status, info.code, response, details)
+  }
+  return RequestError.unknown(response, body, details)
+}

@@ -1,0 +1,188 @@
+import { NetworkError, RequestTimeoutError } from './errors'
+import { parseRetryAfter } from './retry-after'
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelay,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  type RetryPolicy,
+} from './retry-policy'
+import { sleep as defaultSleep, type Sleep } from './sleep'
+import { createAttemptSignal } from './timeout'
+
+/** The fetch signature the wrapper calls: it always passes a `Request`. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>
+
+/** What {@link SendOptions.onRetry} is told before each wait. */
+export interface RetryEvent {
+  /** 1 for the first retry, 2 for the second, ... */
+  retry: number
+  /** How long the client waits before sending again. */
+  delayMs: number
+  /** HTTP method of the request. */
+  method: string
+  /** URL of the request, redacted. */
+  url: string
+  /** Status of the response that is retried (absent for network errors). */
+  status?: number
+  /** The network error that is retried (absent for HTTP statuses). */
+  error?: unknown
+}
+
+/** Options of {@link sendWithRetry} and {@link createRetryingFetch}. */
+export interface SendOptions {
+  /** The fetch to call. Default `globalThis.fetch`, looked up at call time. */
+  fetch?: FetchLike | typeof fetch | undefined
+  /** Retry policy. Default {@link DEFAULT_RETRY_POLICY}. */
+  retries?: RetryPolicy | undefined
+  /** Whether a status may be retried. Default {@link isRetryableStatus} without opt-ins. */
+  isRetryable?: ((status: number, method: string) => boolean) | undefined
+  /** Whether network errors and timeouts may be retried. Default: for idempotent methods only. */
+  retryNetworkErrors?: boolean | undefined
+  /** Timeout of each attempt, until the response headers arrive. `0`/undefined: none. */
+  timeoutMs?: number | undefined
+  /** Cancels the request and any pending wait between attempts. */
+  signal?: AbortSignal | undefined
+  /** Waits between attempts (injectable for tests). */
+  sleep?: Sleep | undefined
+  /** Source of jitter in [0, 1) (injectable for tests). */
+  random?: (() => number) | undefined
+  /** Clock for HTTP-date `Retry-After` values (injectable for tests). */
+  now?: (() => number) | undefined
+  /** Called before each wait; exceptions it throws are ignored. */
+  onRetry?: ((event: RetryEvent) => void) | undefined
+  /** Removes credentials from URLs given to `onRetry`. Default: identity. */
+  redactUrl?: ((url: string) => string) | undefined
+  /**
+   * When set, a final non-2xx response is turned into an error with this function and thrown.
+   * When unset, the response is returned as is.
+   */
+  toError?: ((response: Response, request: Request) => Promise<unknown> | unknown) | undefined
+}
+
+/**
+ * Sends a request with timeout, retries and `Retry-After` handling.
+ *
+ * Each attempt gets its own timeout. A retryable status (see `isRetryable`) or a network error
+ * (when allowed) waits `Retry-After` (seconds or HTTP-date, capped at `maxDelayMs`) or an
+ * exponential backoff with jitter, then tries again, up to `retries.max` times. An abort of
+ * `signal` stops everything at once, including a pending wait, and rejects with the signal's
+ * reason. Requests with a body are cloned before each attempt that may be followed by another.
+ *
+ * @param request - the request to send.
+ * @param options - fetch, policy, timeout, signal and hooks.
+ * @returns the final response (a 2xx, or any status when `toError` is unset).
+ * @throws {NetworkError} when the network fails and no retry is left.
+ * @throws {RequestTimeoutError} when the last attempt times out.
+ * @throws whatever `toError` returns, for a final non-2xx response.
+ * @example
+ * ```ts
+ * const response = await sendWithRetry(new Request(url), { timeoutMs: 5_000, retries: { max: 3, baseDelayMs: 200, maxDelayMs: 2_000 } })
+ * ```
+ */
+export async function sendWithRetry(
+  request: Request,
+  options: SendOptions = {},
+): Promise<Response> {
+  const policy = options.retries ?? DEFAULT_RETRY_POLICY
+  const method = request.method
+  const fetchImpl = (options.fetch ?? globalThis.fetch) as FetchLike
+  const { timeoutMs } = options
+  // The caller's signal: explicit, or the one inside the request when a timeout must be combined with it.
+  const signal = options.signal ?? (timeoutMs ? request.signal : undefined)
+  const useSignal = Boolean(signal || timeoutMs)
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = attempt < policy.max
+    const input = canRetry && request.body ? request.clone() : request
+    const guard = useSignal ? createAttemptSignal(timeoutMs, signal) : undefined
+    let response: Response
+    try {
+      response = await (guard ? fetchImpl(input, { signal: guard.signal }) : fetchImpl(input))
+    } catch (cause) {
+      guard?.clear()
+      if (signal?.aborted) throw signal.reason
+      const error = guard?.timedOut()
+        ? new RequestTimeoutError(timeoutMs ?? 0, cause)
+        : new NetworkError(`Network or fetch error: ${messageOf(cause)}`, cause)
+      if (!canRetry || !(options.retryNetworkErrors ?? isRetryableNetworkError(method))) throw error
+      await wait(attempt, backoffDelay(attempt, policy, options.random), options, request, signal, {
+        error,
+      })
+      continue
+    }
+    guard?.clear()
+    if (response.ok) return response
+    const retryable = options.isRetryable
+      ? options.isRetryable(response.status, method)
+      : isRetryableStatus(method, response.status)
+    if (canRetry && retryable) {
+      const hinted = parseRetryAfter(
+        response.headers.get('retry-after'),
+        (options.now ?? Date.now)(),
+      )
+      const delay =
+        hinted === undefined
+          ? backoffDelay(attempt, policy, options.random)
+          : Math.min(hinted, policy.maxDelayMs)
+      // Free the connection: the body of a response we retry is never read.
+      response.body?.cancel().catch(() => undefined)
+      await wait(attempt, delay, options, request, signal, { status: response.status })
+      continue
+    }
+    if (options.toError) throw await options.toError(response, request)
+    return response
+  }
+}
+
+async function wait(
+  attempt: number,
+  delayMs: number,
+  options: SendOptions,
+  request: Request,
+  signal: AbortSignal | undefined,
+  reason: { status?: number; error?: unknown },
+): Promise<void> {
+  if (options.onRetry) {
+    try {
+      options.onRetry({
+        retry: attempt + 1,
+        delayMs,
+        method: request.method,
+        url: options.redactUrl ? options.redactUrl(request.url) : request.url,
+        ...reason,
+      })
+    } catch {
+      // a failing hook must not change the outcome of the request
+    }
+  }
+  await (options.sleep ?? defaultSleep)(delayMs, signal ?? request.signal)
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause
+    return cause instanceof Error && cause.message
+      ? `${error.message} (${cause.message})`
+      : error.message
+  }
+  return String(error)
+}
+
+/**
+ * Wraps {@link sendWithRetry} as a fetch function, to hand to libraries that call `fetch(request)`
+ * (for example openapi-fetch's per-request `fetch` option).
+ *
+ * @param options - as for {@link sendWithRetry}.
+ * @returns a fetch-compatible function.
+ * @example
+ * ```ts
+ * const fetchWithRetry = createRetryingFetch({ timeoutMs: 10_000 })
+ * await fetchWithRetry(new Request('https://example.com'))
+ * ```
+ */
+export function createRetryingFetch(
+  options: SendOptions,
+): (input: Request | string | URL, init?: RequestInit) => Promise<Response> {
+  return (input, init) =>
+    sendWithRetry(input instanceof Request && !init ? input : new Request(input, init), options)
+}

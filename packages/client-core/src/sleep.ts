@@ -1,0 +1,31 @@
+/** A function that waits `ms` milliseconds and rejects with the signal's reason when it aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+/**
+ * Waits `ms` milliseconds; an abort of `signal` ends the wait at once with the signal's reason.
+ *
+ * @param ms - how long to wait.
+ * @param signal - cancels the wait.
+ * @returns a promise that resolves after the delay.
+ * @throws the signal's `reason` when aborted.
+ * @example
+ * ```ts
+ * await sleep(100, AbortSignal.timeout(50)) // rejects after 50 ms
+ * ```
+ */
+export const sleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })

@@ -1,0 +1,157 @@
+import type { Auth } from './auth'
+import { assertNonNegativeNumber, assertObject } from './checks'
+import { createErrorFromResponse, type ErrorFactoryOptions } from './error-factory'
+import { sendWithRetry, type FetchLike, type RetryEvent } from './fetch-with-retry'
+import { redactUrl } from './redact'
+import {
+  isRetryableStatus,
+  resolveRetryPolicy,
+  type RetriesOption,
+  type RetryPolicy,
+  type RetryRuleOptions,
+} from './retry-policy'
+import type { Sleep } from './sleep'
+
+/** Options every facade method accepts as its last argument. */
+export interface RequestOptions {
+  /** Cancels the request, including a wait between retries. */
+  signal?: AbortSignal | undefined
+  /** Timeout of each attempt in milliseconds (overrides the client's; `0` turns it off). */
+  timeoutMs?: number | undefined
+  /** Retry policy for this call (merged over the client's), or `false` for none. */
+  retries?: RetriesOption | undefined
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined
+}
+
+/** How a facade configures its transport. */
+export interface TransportOptions {
+  /** The fetch to call. Default `globalThis.fetch`, looked up at call time. */
+  fetch?: FetchLike | typeof fetch | undefined
+  /** The client's credentials; query-style keys are added to each request URL here. */
+  auth: Auth
+  /** Client-wide retry policy. Default {@link DEFAULT_RETRY_POLICY}. */
+  retries?: RetriesOption | undefined
+  /** Client-wide timeout of each attempt. `0`/undefined: none. */
+  timeoutMs?: number | undefined
+  /** How to read the API's error bodies. */
+  errors: Omit<ErrorFactoryOptions, 'request'>
+  /** Waits between attempts (tests inject a fake). */
+  sleep?: Sleep | undefined
+  /** Jitter source (tests inject a constant). */
+  random?: (() => number) | undefined
+  /** Clock for HTTP-date `Retry-After` (tests inject a fixed time). */
+  now?: (() => number) | undefined
+  /** Told about every retry before its wait. */
+  onRetry?: ((event: RetryEvent) => void) | undefined
+}
+
+/** A configured transport; see {@link createTransport}. */
+export interface Transport {
+  /**
+   * A fetch for one call: retries by the call's rule, times out, and throws a typed error for a
+   * final non-2xx response.
+   */
+  fetchFor(
+    requestOptions?: RequestOptions,
+    rule?: RetryRuleOptions,
+  ): (request: Request) => Promise<Response>
+  /** A fetch for the raw client: same retries and timeout, but non-2xx responses are returned. */
+  readonly rawFetch: (request: Request) => Promise<Response>
+  /** Removes credentials from a URL. */
+  redactUrl(url: string): string
+}
+
+/**
+ * Checks per-call request options before any request is made.
+ *
+ * @param value - what the caller passed.
+ * @param name - the argument's name for error messages.
+ * @returns nothing.
+ * @throws {TypeError} naming the argument and the field that is wrong.
+ * @example
+ * ```ts
+ * assertRequestOptions(requestOptions, 'requestOptions')
+ * ```
+ */
+export function assertRequestOptions(
+  value: unknown,
+  name = 'requestOptions',
+): asserts value is RequestOptions | undefined {
+  if (value === undefined) return
+  assertObject(value, name)
+  const options = value as RequestOptions
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError(`${name}.signal must be an AbortSignal`)
+  }
+  if (options.timeoutMs !== undefined)
+    assertNonNegativeNumber(options.timeoutMs, `${name}.timeoutMs`)
+  if (options.retries !== undefined)
+    resolveRetryPolicy(options.retries, undefined, `${name}.retries`)
+  if (options.headers !== undefined) assertObject(options.headers, `${name}.headers`)
+}
+
+/**
+ * Builds the runtime a facade sends its requests through: credentials in the query when the auth
+ * style asks for it, retries, timeouts, `Retry-After`, and errors built by
+ * {@link createErrorFromResponse} with the request redacted.
+ *
+ * @param options - fetch, auth, policy, timeout, error reading and test hooks.
+ * @returns a {@link Transport}.
+ * @throws {TypeError} when `retries` or `timeoutMs` is invalid.
+ * @example
+ * ```ts
+ * const transport = createTransport({ auth, errors: { extractError } })
+ * const raw = createClient<paths>({ baseUrl, fetch: transport.rawFetch })
+ * await raw.GET('/things/{id}', { params: { path: { id } }, fetch: transport.fetchFor(requestOptions) })
+ * ```
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const policy = resolveRetryPolicy(options.retries)
+  if (options.timeoutMs !== undefined) assertNonNegativeNumber(options.timeoutMs, 'timeoutMs')
+  const { auth } = options
+  const queryAuth = auth.query()
+  const hasQueryAuth = Object.keys(queryAuth).length > 0
+  const clean = (url: string) => redactUrl(url, auth.secretQuery)
+  const withAuth = (request: Request): Request => {
+    if (!hasQueryAuth) return request
+    const url = new URL(request.url)
+    for (const [name, value] of Object.entries(queryAuth)) url.searchParams.set(name, value)
+    return new Request(url, request)
+  }
+  const toError = (response: Response, request: Request) =>
+    createErrorFromResponse(response, {
+      ...options.errors,
+      now: options.now,
+      request: { method: request.method, url: clean(request.url) },
+    })
+  const send = (
+    request: Request,
+    requestOptions: RequestOptions | undefined,
+    rule: RetryRuleOptions | undefined,
+    throwOnError: boolean,
+  ): Promise<Response> => {
+    const callPolicy: RetryPolicy =
+      requestOptions?.retries === undefined
+        ? policy
+        : resolveRetryPolicy(requestOptions.retries, policy, 'requestOptions.retries')
+    return sendWithRetry(withAuth(request), {
+      fetch: options.fetch,
+      retries: callPolicy,
+      isRetryable: rule ? (status, method) => isRetryableStatus(method, status, rule) : undefined,
+      timeoutMs: requestOptions?.timeoutMs ?? options.timeoutMs,
+      signal: requestOptions?.signal,
+      sleep: options.sleep,
+      random: options.random,
+      now: options.now,
+      onRetry: options.onRetry,
+      redactUrl: clean,
+      toError: throwOnError ? toError : undefined,
+    })
+  }
+  return {
+    fetchFor: (requestOptions, rule) => (request) => send(request, requestOptions, rule, true),
+    rawFetch: (request) => send(request, undefined, undefined, false),
+    redactUrl: clean,
+  }
+}

@@ -1,0 +1,63 @@
+/// <reference types="node" />
+import { inspect } from 'node:util'
+import { describe, expect, test } from 'vitest'
+import { createAuth, redactHeaders, redactUrl } from '@fpapi/client-core'
+
+const KEY = 'sk_live_secret_123'
+
+describe('createAuth', () => {
+  test.each([
+    { style: { type: 'bearer' } as const, headers: { Authorization: `Bearer ${KEY}` }, query: {} },
+    {
+      style: { type: 'header', name: 'Auth-API-Key' } as const,
+      headers: { 'Auth-API-Key': KEY },
+      query: {},
+    },
+    { style: { type: 'query', name: 'api_key' } as const, headers: {}, query: { api_key: KEY } },
+  ])('$style.type', ({ style, headers, query }) => {
+    const auth = createAuth(style, KEY)
+    expect(auth.headers()).toEqual(headers)
+    expect(auth.query()).toEqual(query)
+    expect(JSON.stringify(auth)).not.toContain(KEY)
+    expect(inspect(auth, { depth: 10, showHidden: true })).not.toContain(KEY)
+  })
+
+  test('rejects an empty key without echoing it', () => {
+    expect(() => createAuth({ type: 'bearer' }, '')).toThrow(
+      new TypeError('apiKey must be a non-empty string (got an empty string)'),
+    )
+  })
+})
+
+describe('redaction', () => {
+  test.each([
+    {
+      given: 'https://x.test/v3/events?api_key=abc',
+      want: 'https://x.test/v3/events?api_key=[REDACTED]',
+    },
+    {
+      given: 'https://x.test/a?x=1&api_key=abc&y=2#f',
+      want: 'https://x.test/a?x=1&api_key=[REDACTED]&y=2#f',
+    },
+    { given: 'https://x.test/a?api%5Fkey=abc', want: 'https://x.test/a?api%5Fkey=[REDACTED]' },
+    { given: 'https://x.test/a', want: 'https://x.test/a' },
+    { given: 'https://x.test/a?other=api_key', want: 'https://x.test/a?other=api_key' },
+  ])('redactUrl($given)', ({ given, want }) => {
+    expect(redactUrl(given, ['api_key'])).toBe(want)
+  })
+
+  test('redactHeaders', () => {
+    const headers = new Headers({
+      Authorization: 'Bearer x',
+      'Auth-API-Key': 'y',
+      'X-Custom': 'z',
+      Accept: 'a',
+    })
+    expect(redactHeaders(headers, ['x-custom'])).toEqual({
+      authorization: '[REDACTED]',
+      'auth-api-key': '[REDACTED]',
+      'x-custom': '[REDACTED]',
+      accept: 'a',
+    })
+  })
+})
