@@ -47,15 +47,12 @@ function isErrorPlainResponse(value: unknown): value is ErrorPlainResponse {
  */
 export function extractV3Error(
   body: unknown,
-  response?: Pick<Response, 'status' | 'statusText'>,
+  response: Pick<Response, 'status' | 'statusText'>,
 ): V3ErrorInfo | undefined {
   if (isErrorResponse(body)) return { code: body.error.code, message: body.error.message }
   if (isErrorPlainResponse(body)) {
-    const status = response?.status
     const code =
-      status === 429
-        ? 'TooManyRequests'
-        : response?.statusText || (status === undefined ? 'Error' : `HTTP ${status}`)
+      response.status === 429 ? 'TooManyRequests' : response.statusText || `HTTP ${response.status}`
     return { code, message: body.error }
   }
   return undefined

@@ -83,7 +83,8 @@ export async function send(
     requestOptions,
     op.retryConflict ? { retryConflict: true } : undefined,
   )
-  const response = await fetchOnce(new Request(url, init))
+  // `fetch(url, init)`, as the official SDK calls an injected fetch, and no Request to build.
+  const response = await fetchOnce(url, init)
   if (!op.expectBody) {
     response.body?.cancel().catch(() => undefined)
     return undefined
