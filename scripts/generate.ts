@@ -6,11 +6,20 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { locatePointer } from './lib/locate-pointer.ts'
 import { parseSpecText, SpecLoadError } from './lib/load-spec.ts'
 import { readManifest, repoRoot } from './lib/manifest.ts'
 import { renderDocument, renderTypes } from './lib/render.ts'
 
-/** Generates every output in memory; throws before writing anything when a spec is bad. */
+/**
+ * Generates every output named in the manifest, in memory.
+ *
+ * @param root - repository root holding `specs/manifest.json`
+ * @returns generated file path (relative to `root`) -> content
+ * @throws SpecLoadError naming the spec file, line and problem when a spec is unreadable, not YAML or not valid OpenAPI
+ * @example
+ * const files = await generateAll()
+ */
 export async function generateAll(root = repoRoot): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   for (const entry of readManifest(root)) {
@@ -24,49 +33,118 @@ export async function generateAll(root = repoRoot): Promise<Map<string, string>>
     const spec = parseSpecText(text, entry.spec)
     for (const output of entry.outputs) {
       try {
-        const code = output.kind === 'types' ? await renderTypes(entry.spec, text, spec) : await renderDocument(entry.spec, text, spec)
+        const code =
+          output.kind === 'types'
+            ? await renderTypes(entry.spec, text, spec)
+            : await renderDocument(entry.spec, text, spec)
         files.set(output.file, code)
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        throw new SpecLoadError(entry.spec, `invalid OpenAPI: ${message.split('\n')[0]}`)
+        throw invalidSpecError(entry.spec, text, error)
       }
     }
   }
   return files
 }
 
-async function main(): Promise<void> {
-  const check = process.argv.includes('--check')
+/**
+ * openapi-typescript (through Redocly) reports a bad spec as `<problem> at #/json/pointer`; turn the pointer into
+ * a line of the YAML file so the message names file, line and problem.
+ */
+function invalidSpecError(specPath: string, text: string, error: unknown): SpecLoadError {
+  const message =
+    (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown problem'
+  const at = /^(.*?) at (#\/\S*)$/.exec(message)
+  if (!at) return new SpecLoadError(specPath, `invalid OpenAPI: ${message}`)
+  const position = locatePointer(text, at[2]!)
+  return new SpecLoadError(
+    specPath,
+    `invalid OpenAPI: ${at[1]} (at ${at[2]})`,
+    position?.line,
+    position?.column,
+  )
+}
+
+/** Options of {@link runGenerate}. */
+export interface GenerateOptions {
+  /** Repository root holding `specs/manifest.json`; default: this repository. */
+  root?: string
+  /** Only compare; write nothing. */
+  check?: boolean
+  /** Where progress lines go; default console.log. */
+  log?: (line: string) => void
+  /** Where problems go; default console.error. */
+  error?: (line: string) => void
+}
+
+/** What {@link runGenerate} did. */
+export interface GenerateResult {
+  /** 0 on success, 1 on a bad spec or (with `check`) a stale file. */
+  exitCode: number
+  /** Generated files (relative to the root) whose content differed from what the specs produce. */
+  stale: string[]
+  /** Files written (empty with `check`). */
+  written: string[]
+  /** Wall time of the run in milliseconds. */
+  ms: number
+}
+
+/**
+ * Generates every output, then writes the changed ones (temp file + rename) or, with `check`, reports them.
+ * Nothing is written when any spec fails to load or generate.
+ *
+ * @param options - root, check mode and log sinks
+ * @returns the exit code and the stale and written files
+ * @example
+ * const { exitCode } = await runGenerate({ check: true })
+ */
+export async function runGenerate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const root = options.root ?? repoRoot
+  const log = options.log ?? ((line: string) => console.log(line))
+  const fail = options.error ?? ((line: string) => console.error(line))
   const started = performance.now()
   let files: Map<string, string>
   try {
-    files = await generateAll()
+    files = await generateAll(root)
   } catch (error) {
-    console.error(`generate: ${error instanceof Error ? error.message : String(error)}`)
-    console.error('generate: no generated file was changed')
-    process.exit(1)
+    fail(`generate: ${error instanceof Error ? error.message : String(error)}`)
+    fail('generate: no generated file was changed')
+    return { exitCode: 1, stale: [], written: [], ms: Math.round(performance.now() - started) }
   }
   const stale: string[] = []
+  const written: string[] = []
   for (const [file, code] of files) {
-    const target = join(repoRoot, file)
+    const target = join(root, file)
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined
     if (current === code) continue
     stale.push(file)
-    if (!check) {
+    if (!options.check) {
       mkdirSync(dirname(target), { recursive: true })
       const temp = `${target}.${process.pid}.tmp`
       writeFileSync(temp, code)
       renameSync(temp, target)
+      written.push(file)
     }
   }
   const ms = Math.round(performance.now() - started)
-  if (check) {
-    for (const file of stale) console.error(`generate --check: ${file} is stale; run \`pnpm generate\` and commit it`)
-    if (stale.length) process.exit(1)
-    console.log(`generate --check: ${files.size} generated files are fresh (${ms} ms)`)
+  if (options.check) {
+    for (const file of stale)
+      fail(`generate --check: ${file} is stale; run \`pnpm generate\` and commit it`)
+    if (stale.length) return { exitCode: 1, stale, written, ms }
+    log(`generate --check: ${files.size} generated files are fresh (${ms} ms)`)
   } else {
-    console.log(`generate: ${stale.length} of ${files.size} files updated in ${ms} ms`)
+    log(`generate: ${stale.length} of ${files.size} files updated in ${ms} ms`)
   }
+  return { exitCode: 0, stale, written, ms }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main()
+async function main(argv: string[]): Promise<void> {
+  const rootFlag = argv.indexOf('--root')
+  const root = rootFlag >= 0 ? argv[rootFlag + 1] : undefined
+  const { exitCode } = await runGenerate({
+    check: argv.includes('--check'),
+    ...(root ? { root } : {}),
+  })
+  process.exitCode = exitCode
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv.slice(2))
