@@ -5,7 +5,10 @@ import type { Reporter, TestModule } from 'vitest/node'
  * Modules that fail to load count as one failure each.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+  ): void {
     let passed = 0
     let failed = unhandledErrors.length
     let skipped = 0
@@ -20,6 +23,8 @@ export default class SummaryReporter implements Reporter {
       }
       if (cases === 0 && mod.state() === 'failed') failed++
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`)
+    process.stdout.write(
+      `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    )
   }
 }

@@ -26,7 +26,10 @@ export function loadSpec(file: string): SpecDocument {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SpecLoadError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new SpecLoadError(
+      file,
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    )
   }
   return parseSpecText(text, file)
 }

@@ -20,6 +20,8 @@ export const repoRoot = join(import.meta.dirname, '..', '..')
 
 /** Reads `specs/manifest.json`. */
 export function readManifest(root = repoRoot): ManifestEntry[] {
-  const raw = JSON.parse(readFileSync(join(root, 'specs', 'manifest.json'), 'utf8')) as { specs: ManifestEntry[] }
+  const raw = JSON.parse(readFileSync(join(root, 'specs', 'manifest.json'), 'utf8')) as {
+    specs: ManifestEntry[]
+  }
   return raw.specs
 }

@@ -21,17 +21,34 @@ function header(specPath: string, spec: SpecDocument, hash: string): string {
 }
 
 async function format(code: string): Promise<string> {
-  return prettier.format(code, { parser: 'typescript', printWidth: 100, singleQuote: true, semi: false, trailingComma: 'all' })
+  return prettier.format(code, {
+    parser: 'typescript',
+    printWidth: 100,
+    singleQuote: true,
+    semi: false,
+    trailingComma: 'all',
+  })
 }
 
 /** openapi-typescript output for a spec: `paths`, `components` and `operations`, with our header. */
-export async function renderTypes(specPath: string, specText: string, spec: SpecDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(spec) as never, { alphabetize: false, exportType: false })
+export async function renderTypes(
+  specPath: string,
+  specText: string,
+  spec: SpecDocument,
+): Promise<string> {
+  const ast = await openapiTS(structuredClone(spec) as never, {
+    alphabetize: false,
+    exportType: false,
+  })
   return format(header(specPath, spec, specHash(specText)) + astToString(ast))
 }
 
 /** The spec as a frozen constant, for programs (the mock server) that read it at run time. */
-export async function renderDocument(specPath: string, specText: string, spec: SpecDocument): Promise<string> {
+export async function renderDocument(
+  specPath: string,
+  specText: string,
+  spec: SpecDocument,
+): Promise<string> {
   const body = `export const spec = ${JSON.stringify(spec)} as const\n\nexport default spec\n`
   return format(header(specPath, spec, specHash(specText)) + body)
 }

@@ -1,8 +1,33 @@
 /** Keys that carry prose or sample data rather than structure; ignored when two specs are compared. */
-const DOC_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'title', 'contact', 'license', 'termsOfService'])
+const DOC_KEYS = new Set([
+  'description',
+  'summary',
+  'example',
+  'examples',
+  'externalDocs',
+  'title',
+  'contact',
+  'license',
+  'termsOfService',
+])
 
 /** Parents whose keys are user-chosen names (a property called `description` is structure, not prose). */
-const NAME_MAPS = new Set(['properties', 'schemas', 'paths', 'responses', 'securitySchemes', 'parameters', 'headers', 'content', 'variables', 'requestBodies', 'patternProperties', '$defs', 'definitions', 'mapping'])
+const NAME_MAPS = new Set([
+  'properties',
+  'schemas',
+  'paths',
+  'responses',
+  'securitySchemes',
+  'parameters',
+  'headers',
+  'content',
+  'variables',
+  'requestBodies',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'mapping',
+])
 
 /** Array-valued keys whose order carries no meaning. */
 const SET_KEYS = new Set(['required', 'enum', 'type', 'tags'])
@@ -27,7 +52,8 @@ function show(v: unknown): string {
 }
 
 function parameterKey(p: unknown): string | undefined {
-  if (isRecord(p) && typeof p.name === 'string' && typeof p.in === 'string') return `${p.in}:${p.name}`
+  if (isRecord(p) && typeof p.name === 'string' && typeof p.in === 'string')
+    return `${p.in}:${p.name}`
   if (isRecord(p) && typeof p.$ref === 'string') return `$ref:${p.$ref}`
   return undefined
 }
@@ -47,7 +73,13 @@ export function compareStructure(reference: unknown, candidate: unknown): Struct
   return out
 }
 
-function walk(a: unknown, b: unknown, path: string, parentKey: string | null, out: StructureDifference[]): void {
+function walk(
+  a: unknown,
+  b: unknown,
+  path: string,
+  parentKey: string | null,
+  out: StructureDifference[],
+): void {
   if (Array.isArray(a) && Array.isArray(b)) {
     if (parentKey && SET_KEYS.has(parentKey)) {
       const as = new Set(a.map((v) => JSON.stringify(v)))
@@ -56,7 +88,11 @@ function walk(a: unknown, b: unknown, path: string, parentKey: string | null, ou
       for (const v of bs) if (!as.has(v)) out.push({ path, message: `unexpected value ${v}` })
       return
     }
-    if (parentKey === 'parameters' && a.every((p) => parameterKey(p)) && b.every((p) => parameterKey(p))) {
+    if (
+      parentKey === 'parameters' &&
+      a.every((p) => parameterKey(p)) &&
+      b.every((p) => parameterKey(p))
+    ) {
       const bm = new Map(b.map((p) => [parameterKey(p)!, p]))
       const am = new Map(a.map((p) => [parameterKey(p)!, p]))
       for (const [k, p] of am) {
@@ -64,11 +100,14 @@ function walk(a: unknown, b: unknown, path: string, parentKey: string | null, ou
         if (q === undefined) out.push({ path, message: `missing parameter ${k}` })
         else walk(p, q, `${path}[${JSON.stringify(k)}]`, null, out)
       }
-      for (const k of bm.keys()) if (!am.has(k)) out.push({ path, message: `unexpected parameter ${k}` })
+      for (const k of bm.keys())
+        if (!am.has(k)) out.push({ path, message: `unexpected parameter ${k}` })
       return
     }
-    if (a.length !== b.length) out.push({ path, message: `array length ${a.length} in reference, ${b.length} in spec` })
-    for (let i = 0; i < Math.min(a.length, b.length); i++) walk(a[i], b[i], `${path}[${i}]`, null, out)
+    if (a.length !== b.length)
+      out.push({ path, message: `array length ${a.length} in reference, ${b.length} in spec` })
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+      walk(a[i], b[i], `${path}[${i}]`, null, out)
     return
   }
   if (isRecord(a) && isRecord(b)) {
@@ -76,11 +115,16 @@ function walk(a: unknown, b: unknown, path: string, parentKey: string | null, ou
     const keep = (k: string) => names || (!DOC_KEYS.has(k) && !k.startsWith('x-'))
     for (const k of Object.keys(a)) {
       if (!keep(k)) continue
-      if (!(k in b)) out.push({ path: keyPath(path, k), message: `missing in spec (reference has ${show(a[k])})` })
+      if (!(k in b))
+        out.push({
+          path: keyPath(path, k),
+          message: `missing in spec (reference has ${show(a[k])})`,
+        })
       else walk(a[k], b[k], keyPath(path, k), names ? null : k, out)
     }
     for (const k of Object.keys(b)) {
-      if (keep(k) && !(k in a)) out.push({ path: keyPath(path, k), message: `not in reference (spec has ${show(b[k])})` })
+      if (keep(k) && !(k in a))
+        out.push({ path: keyPath(path, k), message: `not in reference (spec has ${show(b[k])})` })
     }
     return
   }
