@@ -94,8 +94,9 @@ const searchEvents: Handler = (ctx) => {
   if (key !== undefined) {
     const [ts, id] = decodeCursor(key)
     const cursor = { timestamp: ts, event_id: id } as MockEvent
+    // Keep what comes after the cursor in the requested order.
     list = list.filter((e) =>
-      reverse ? compareNewestFirst(cursor, e) < 0 : compareNewestFirst(cursor, e) > 0,
+      reverse ? compareNewestFirst(cursor, e) > 0 : compareNewestFirst(cursor, e) < 0,
     )
   }
   const page = list.slice(0, limit)

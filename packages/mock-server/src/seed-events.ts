@@ -690,6 +690,8 @@ export function generateEvents(options: GenerateEventsOptions = {}): MockEvent[]
         campaign: prng.pick(['spring', 'retargeting', 'organic']),
         cart_items: prng.int(1, 6),
       }
+    // A few events were already flagged through the update API.
+    if (prng.chance(0.08)) event.suspect = prng.chance(0.6)
     commonSignals(v, prng, event)
     if (v.platform === 'js') webEvent(v, prng, event)
     else mobileEvent(v, prng, event)
@@ -706,5 +708,41 @@ export function generateEvents(options: GenerateEventsOptions = {}): MockEvent[]
     firstSeen.set(v.visitorId, first)
     events.push(event)
   }
+  ensureCoverage(events, prng)
   return events.reverse()
+}
+
+// Boolean Smart Signals by the platforms that report them.
+const PLATFORM_SIGNALS: Record<SdkPlatform, ReadonlyArray<keyof MockEvent>> = {
+  js: [
+    'vpn',
+    'proxy',
+    'tampering',
+    'incognito',
+    'developer_tools',
+    'privacy_settings',
+    'virtual_machine',
+    'high_activity_device',
+    'rare_device',
+  ],
+  android: ['root_apps', 'emulator', 'frida', 'cloned_app', 'location_spoofing', 'mitm_attack'],
+  ios: ['jailbroken', 'simulator', 'frida', 'location_spoofing', 'mitm_attack'],
+}
+
+/**
+ * Small histories can miss rare outcomes by chance; flip one event per missing positive result
+ * so that every Smart Signal (and every search filter) has at least one match.
+ */
+function ensureCoverage(events: MockEvent[], prng: Prng): void {
+  for (const [platform, signals] of Object.entries(PLATFORM_SIGNALS) as Array<
+    [SdkPlatform, Array<keyof MockEvent>]
+  >) {
+    const candidates = events.filter((e) => e.sdk?.platform === platform)
+    if (candidates.length < 2) continue
+    for (const signal of signals) {
+      if (candidates.some((e) => e[signal] === true)) continue
+      const target = prng.pick(candidates.filter((e) => e[signal] === false))
+      if (target) (target as unknown as Record<string, unknown>)[signal] = true
+    }
+  }
 }
