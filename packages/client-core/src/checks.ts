@@ -126,3 +126,113 @@ export function assertObject(value: unknown, name: string): asserts value is obj
     throw new TypeError(`${name} must be an object (got ${describeValue(value)})`)
   }
 }
+
+/**
+ * Checks an optional string field (undefined passes).
+ *
+ * @param value - the value to check.
+ * @param name - the field's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the field when the value is neither undefined nor a string.
+ * @example
+ * ```ts
+ * assertOptionalString(filter.linked_id, 'filter.linked_id')
+ * ```
+ */
+export function assertOptionalString(
+  value: unknown,
+  name: string,
+): asserts value is string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new TypeError(`${name} must be a string when given (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks an optional boolean field (undefined passes).
+ *
+ * @param value - the value to check.
+ * @param name - the field's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the field when the value is neither undefined nor a boolean.
+ * @example
+ * ```ts
+ * assertOptionalBoolean(filter.suspect, 'filter.suspect')
+ * ```
+ */
+export function assertOptionalBoolean(
+  value: unknown,
+  name: string,
+): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new TypeError(`${name} must be a boolean when given (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks an optional finite number field (undefined passes).
+ *
+ * @param value - the value to check.
+ * @param name - the field's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the field when the value is neither undefined nor a finite number.
+ * @example
+ * ```ts
+ * assertOptionalNumber(filter.min_suspect_score, 'filter.min_suspect_score')
+ * ```
+ */
+export function assertOptionalNumber(
+  value: unknown,
+  name: string,
+): asserts value is number | undefined {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+    throw new TypeError(`${name} must be a finite number when given (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks that a value is a non-negative safe integer (0, 1, 2, ...).
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the argument otherwise.
+ * @example
+ * ```ts
+ * assertNonNegativeInteger(filter.before, 'filter.before')
+ * ```
+ */
+export function assertNonNegativeInteger(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative integer (got ${describeValue(value)})`)
+  }
+}
+
+/**
+ * Checks an optional array of strings (undefined passes).
+ *
+ * @param value - the value to check.
+ * @param name - the field's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the field (and the index) when the value is not an array of strings.
+ * @example
+ * ```ts
+ * assertStringArray(filter.environment, 'filter.environment')
+ * ```
+ */
+export function assertStringArray(
+  value: unknown,
+  name: string,
+): asserts value is string[] | undefined {
+  if (value === undefined) return
+  if (!Array.isArray(value)) {
+    throw new TypeError(
+      `${name} must be an array of strings when given (got ${describeValue(value)})`,
+    )
+  }
+  value.forEach((item: unknown, i) => {
+    if (typeof item !== 'string') {
+      throw new TypeError(`${name}[${i}] must be a string (got ${describeValue(item)})`)
+    }
+  })
+}

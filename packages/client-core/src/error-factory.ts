@@ -13,7 +13,7 @@ export interface ErrorFactoryOptions {
    * Returns the code and message from a parsed body in the API's error shape, or `undefined` when
    * the body has another shape. It may receive anything: a string, `undefined`, an array, `null`.
    */
-  extractError: (body: unknown) => ApiErrorInfo | undefined
+  extractError: (body: unknown, response: Response) => ApiErrorInfo | undefined
   /** `errorCode` of a 429 whose body is not in the API's shape. Default `'too_many_requests'`. */
   rateLimitCode?: string
   /** Headers that may carry a request id, tried in order. Default `x-request-id`, `request-id`. */
@@ -74,7 +74,7 @@ export async function createErrorFromResponse(
   const body = parseErrorBody(rawBody)
   let info: ApiErrorInfo | undefined
   try {
-    const found = options.extractError(body)
+    const found = options.extractError(body, response)
     if (found && typeof found.code === 'string' && typeof found.message === 'string') info = found
   } catch {
     info = undefined
@@ -90,17 +90,19 @@ export async function createErrorFromResponse(
   const details = { rawBody, requestId, request: options.request }
   if (response.status === 429) {
     const waitMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)())
-    return new TooManyRequestsError(
-      info?.message ?? 'Too many requests',
-      body,
-      info?.code ?? options.rateLimitCode ?? 'too_many_requests',
-      response,
-      waitMs === undefined ? 0 : Math.ceil(waitMs / 1000),
-      details,
-    )
+    return new TooManyRequestsError(body, response, {
+      ...details,
+      message: info?.message ?? 'Too many requests',
+      errorCode: info?.code ?? options.rateLimitCode ?? 'too_many_requests',
+      retryAfter: waitMs === undefined ? 0 : Math.ceil(waitMs / 1000),
+    })
   }
   if (info) {
-    return new ServerApiError(info.message, body, response.status, info.code, response, details)
+    return new ServerApiError(body, response.status, response, {
+      ...details,
+      message: info.message,
+      errorCode: info.code,
+    })
   }
   return RequestError.unknown(response, body, details)
 }

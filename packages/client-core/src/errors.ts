@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './retry-after'
+
 /** A redacted description of the request behind an error: no credentials in the URL. */
 export interface RequestInfo {
   /** HTTP method, upper case. */
@@ -185,9 +187,30 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
   }
 }
 
+/** Optional overrides for the structured errors: when absent, they are read from the body. */
+export interface ApiErrorDetails extends RequestErrorDetails {
+  /** The error message; default: `body.error.message`, or `body.error` when it is a string. */
+  message?: string | undefined
+  /** The error code; default: `body.error.code`, or the HTTP status text. */
+  errorCode?: string | undefined
+}
+
+/** Reads `{ error: { code, message } }` or `{ error: "message" }` bodies, the shapes most APIs use. */
+function fromBody(body: unknown): { code?: string; message?: string } {
+  const error = (body as { error?: unknown } | null | undefined)?.error
+  if (typeof error === 'string') return { message: error }
+  if (typeof error !== 'object' || error === null) return {}
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    message: typeof message === 'string' ? message : undefined,
+  }
+}
+
 /**
  * The server answered with an error in the API's documented error shape, so `errorCode` is one of
- * the API's codes.
+ * the API's codes. The constructor has the official SDKs' shape `(body, statusCode, response)`;
+ * message and code come from `details` or else from `body.error`.
  *
  * @typeParam Code - the HTTP status code type.
  * @typeParam ErrorCode - the API's error code union.
@@ -206,28 +229,29 @@ export class ServerApiError<
   declare readonly errorCode: ErrorCode
 
   /**
-   * @param message - the API's error message.
    * @param body - the parsed error body.
    * @param statusCode - the HTTP status.
-   * @param errorCode - the API's error code.
    * @param response - the HTTP response.
-   * @param details - raw body, request id and redacted request.
+   * @param details - message and code overrides, raw body, request id and redacted request.
    */
-  constructor(
-    message: string,
-    body: Body,
-    statusCode: Code,
-    errorCode: ErrorCode,
-    response: Response,
-    details?: RequestErrorDetails,
-  ) {
-    super(message, body, statusCode, errorCode, response, details)
+  constructor(body: Body, statusCode: Code, response: Response, details: ApiErrorDetails = {}) {
+    const read = fromBody(body)
+    super(
+      details.message ?? read.message ?? `HTTP ${statusCode}`,
+      body,
+      statusCode,
+      details.errorCode ?? read.code ?? (response?.statusText || `HTTP ${statusCode}`),
+      response,
+      details,
+    )
     this.name = 'ServerApiError'
   }
 }
 
 /**
- * The request was rate limited (HTTP 429) and retries, if any, did not get through.
+ * The request was rate limited (HTTP 429) and retries, if any, did not get through. The constructor
+ * has the official SDKs' shape `(body, response)`; `retryAfter` is read from the response's
+ * `Retry-After` header unless given.
  *
  * @typeParam ErrorCode - the API's error code union.
  * @typeParam Body - the API's error body type.
@@ -244,23 +268,26 @@ export class TooManyRequestsError<
   readonly retryAfter: number
 
   /**
-   * @param message - the API's error message.
    * @param body - the parsed error body.
-   * @param errorCode - the API's error code.
    * @param response - the HTTP response.
-   * @param retryAfter - seconds to wait, 0 when unknown.
-   * @param details - raw body, request id and redacted request.
+   * @param details - message, code and `retryAfter` (seconds) overrides, raw body, request id, request.
    */
   constructor(
-    message: string,
     body: Body,
-    errorCode: ErrorCode,
     response: Response,
-    retryAfter = 0,
-    details?: RequestErrorDetails,
+    details: ApiErrorDetails & { retryAfter?: number } = {},
   ) {
-    super(message, body, 429, errorCode, response, details)
+    super(body, 429, response, {
+      ...details,
+      message: details.message ?? fromBody(body).message ?? 'Too many requests',
+      errorCode: details.errorCode ?? fromBody(body).code ?? 'too_many_requests',
+    })
     this.name = 'TooManyRequestsError'
+    let retryAfter = details.retryAfter
+    if (retryAfter === undefined) {
+      const ms = parseRetryAfter(response?.headers?.get('retry-after'))
+      retryAfter = ms === undefined ? 0 : Math.ceil(ms / 1000)
+    }
     this.retryAfter = retryAfter
   }
 }

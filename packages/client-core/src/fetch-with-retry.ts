@@ -10,8 +10,17 @@ import {
 import { sleep as defaultSleep, type Sleep } from './sleep'
 import { createAttemptSignal } from './timeout'
 
-/** The fetch signature the wrapper calls: it always passes a `Request`. */
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>
+/**
+ * The fetch signature the wrapper calls: `fetch(url, init)` for requests given as URL and init (the
+ * way the official SDKs call an injected fetch), `fetch(request, init?)` for `Request` objects.
+ */
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>
+
+/** A request given as a URL and a plain init; `init.body` must be a string (or absent) so it can be resent. */
+export interface PlainRequest {
+  url: string
+  init: RequestInit
+}
 
 /** What {@link SendOptions.onRetry} is told before each wait. */
 export interface RetryEvent {
@@ -27,6 +36,12 @@ export interface RetryEvent {
   status?: number
   /** The network error that is retried (absent for HTTP statuses). */
   error?: unknown
+}
+
+/** Method and URL (not redacted) of the request being sent. */
+export interface RequestLine {
+  method: string
+  url: string
 }
 
 /** Options of {@link sendWithRetry} and {@link createRetryingFetch}. */
@@ -57,7 +72,7 @@ export interface SendOptions {
    * When set, a final non-2xx response is turned into an error with this function and thrown.
    * When unset, the response is returned as is.
    */
-  toError?: ((response: Response, request: Request) => Promise<unknown> | unknown) | undefined
+  toError?: ((response: Response, request: RequestLine) => Promise<unknown> | unknown) | undefined
 }
 
 /**
@@ -67,9 +82,10 @@ export interface SendOptions {
  * (when allowed) waits `Retry-After` (seconds or HTTP-date, capped at `maxDelayMs`) or an
  * exponential backoff with jitter, then tries again, up to `retries.max` times. An abort of
  * `signal` stops everything at once, including a pending wait, and rejects with the signal's
- * reason. Requests with a body are cloned before each attempt that may be followed by another.
+ * reason. `Request` objects with a body are cloned before each attempt that may be followed by another.
  *
- * @param request - the request to send.
+ * @param request - the request to send: a `Request`, or `{ url, init }` (then the injected fetch is
+ *   called as `fetch(url, init)`, like the official SDKs do, and nothing needs cloning).
  * @param options - fetch, policy, timeout, signal and hooks.
  * @returns the final response (a 2xx, or any status when `toError` is unset).
  * @throws {NetworkError} when the network fails and no retry is left.
@@ -81,23 +97,36 @@ export interface SendOptions {
  * ```
  */
 export async function sendWithRetry(
-  request: Request,
+  request: Request | PlainRequest,
   options: SendOptions = {},
 ): Promise<Response> {
   const policy = options.retries ?? DEFAULT_RETRY_POLICY
-  const method = request.method
+  const isRequest = request instanceof Request
+  const line: RequestLine = isRequest
+    ? { method: request.method, url: request.url }
+    : { method: (request.init.method ?? 'GET').toUpperCase(), url: request.url }
+  const method = line.method
   const fetchImpl = (options.fetch ?? globalThis.fetch) as FetchLike
   const { timeoutMs } = options
   // The caller's signal: explicit, or the one inside the request when a timeout must be combined with it.
-  const signal = options.signal ?? (timeoutMs ? request.signal : undefined)
+  const signal =
+    options.signal ??
+    (timeoutMs ? (isRequest ? request.signal : (request.init.signal ?? undefined)) : undefined)
   const useSignal = Boolean(signal || timeoutMs)
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < policy.max
-    const input = canRetry && request.body ? request.clone() : request
     const guard = useSignal ? createAttemptSignal(timeoutMs, signal) : undefined
     let response: Response
     try {
-      response = await (guard ? fetchImpl(input, { signal: guard.signal }) : fetchImpl(input))
+      if (isRequest) {
+        const input = canRetry && request.body ? request.clone() : request
+        response = await (guard ? fetchImpl(input, { signal: guard.signal }) : fetchImpl(input))
+      } else {
+        response = await fetchImpl(
+          request.url,
+          guard ? { ...request.init, signal: guard.signal } : request.init,
+        )
+      }
     } catch (cause) {
       guard?.clear()
       if (signal?.aborted) throw signal.reason
@@ -105,7 +134,7 @@ export async function sendWithRetry(
         ? new RequestTimeoutError(timeoutMs ?? 0, cause)
         : new NetworkError(`Network or fetch error: ${messageOf(cause)}`, cause)
       if (!canRetry || !(options.retryNetworkErrors ?? isRetryableNetworkError(method))) throw error
-      await wait(attempt, backoffDelay(attempt, policy, options.random), options, request, signal, {
+      await wait(attempt, backoffDelay(attempt, policy, options.random), options, line, signal, {
         error,
       })
       continue
@@ -126,10 +155,10 @@ export async function sendWithRetry(
           : Math.min(hinted, policy.maxDelayMs)
       // Free the connection: the body of a response we retry is never read.
       response.body?.cancel().catch(() => undefined)
-      await wait(attempt, delay, options, request, signal, { status: response.status })
+      await wait(attempt, delay, options, line, signal, { status: response.status })
       continue
     }
-    if (options.toError) throw await options.toError(response, request)
+    if (options.toError) throw await options.toError(response, line)
     return response
   }
 }
@@ -138,7 +167,7 @@ async function wait(
   attempt: number,
   delayMs: number,
   options: SendOptions,
-  request: Request,
+  line: RequestLine,
   signal: AbortSignal | undefined,
   reason: { status?: number; error?: unknown },
 ): Promise<void> {
@@ -147,15 +176,15 @@ async function wait(
       options.onRetry({
         retry: attempt + 1,
         delayMs,
-        method: request.method,
-        url: options.redactUrl ? options.redactUrl(request.url) : request.url,
+        method: line.method,
+        url: options.redactUrl ? options.redactUrl(line.url) : line.url,
         ...reason,
       })
     } catch {
       // a failing hook must not change the outcome of the request
     }
   }
-  await (options.sleep ?? defaultSleep)(delayMs, signal ?? request.signal)
+  await (options.sleep ?? defaultSleep)(delayMs, signal)
 }
 
 function messageOf(error: unknown): string {
@@ -169,20 +198,35 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Wraps {@link sendWithRetry} as a fetch function, to hand to libraries that call `fetch(request)`
- * (for example openapi-fetch's per-request `fetch` option).
+ * Wraps {@link sendWithRetry} as a fetch function. A `Request` input (as openapi-fetch passes) is
+ * turned into `fetch(url, init)` with a string body, so an injected fetch always sees the same
+ * call shape and retries need no clone.
  *
- * @param options - as for {@link sendWithRetry}.
+ * @param options - as for {@link sendWithRetry}; `signal` defaults to the request's own.
  * @returns a fetch-compatible function.
  * @example
  * ```ts
  * const fetchWithRetry = createRetryingFetch({ timeoutMs: 10_000 })
- * await fetchWithRetry(new Request('https://example.com'))
+ * await fetchWithRetry('https://example.com', { method: 'GET' })
  * ```
  */
 export function createRetryingFetch(
   options: SendOptions,
 ): (input: Request | string | URL, init?: RequestInit) => Promise<Response> {
-  return (input, init) =>
-    sendWithRetry(input instanceof Request && !init ? input : new Request(input, init), options)
+  return async (input, init) => {
+    if (!(input instanceof Request)) {
+      return sendWithRetry({ url: String(input), init: init ?? {} }, options)
+    }
+    const request = init ? new Request(input, init) : input
+    const plain: RequestInit = {
+      method: request.method,
+      headers: Object.fromEntries(request.headers),
+      signal: request.signal,
+    }
+    if (request.body) plain.body = await request.text()
+    return sendWithRetry(
+      { url: request.url, init: plain },
+      { ...options, signal: options.signal ?? request.signal },
+    )
+  }
 }

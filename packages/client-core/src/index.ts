@@ -10,6 +10,11 @@ export {
   assertNonNegativeNumber,
   assertRegion,
   assertObject,
+  assertOptionalString,
+  assertOptionalBoolean,
+  assertOptionalNumber,
+  assertNonNegativeInteger,
+  assertStringArray,
 } from './checks'
 export {
   SdkError,
@@ -19,7 +24,7 @@ export {
   ServerApiError,
   TooManyRequestsError,
 } from './errors'
-export type { RequestInfo, RequestErrorDetails } from './errors'
+export type { RequestInfo, RequestErrorDetails, ApiErrorDetails } from './errors'
 export { createErrorFromResponse, parseErrorBody } from './error-factory'
 export type { ApiErrorInfo, ErrorFactoryOptions } from './error-factory'
 export { parseRetryAfter } from './retry-after'
@@ -36,9 +41,17 @@ export type { Sleep } from './sleep'
 export { createAttemptSignal } from './timeout'
 export type { AttemptSignal } from './timeout'
 export { sendWithRetry, createRetryingFetch } from './fetch-with-retry'
-export type { FetchLike, RetryEvent, SendOptions } from './fetch-with-retry'
+export type {
+  FetchLike,
+  PlainRequest,
+  RequestLine,
+  RetryEvent,
+  SendOptions,
+} from './fetch-with-retry'
 export { createTransport, assertRequestOptions } from './transport'
-export type { RequestOptions, Transport, TransportOptions } from './transport'
+export type { CallFetch, RequestOptions, Transport, TransportOptions } from './transport'
+export { buildPath, serializeQuery } from './url'
+export { readJsonBody, discardBody } from './json-response'
 export { iteratePages, iterateItems, collect } from './paginate'
 export type { PaginateOptions } from './paginate'
 export { toBytes, base64ToBytes, bytesToHex } from './bytes'

@@ -1,13 +1,19 @@
 import type { Auth } from './auth'
 import { assertNonNegativeNumber, assertObject } from './checks'
 import { createErrorFromResponse, type ErrorFactoryOptions } from './error-factory'
-import { sendWithRetry, type FetchLike, type RetryEvent } from './fetch-with-retry'
+import {
+  createRetryingFetch,
+  sendWithRetry,
+  type FetchLike,
+  type RequestLine,
+  type RetryEvent,
+  type SendOptions,
+} from './fetch-with-retry'
 import { redactUrl } from './redact'
 import {
   isRetryableStatus,
   resolveRetryPolicy,
   type RetriesOption,
-  type RetryPolicy,
   type RetryRuleOptions,
 } from './retry-policy'
 import type { Sleep } from './sleep'
@@ -46,18 +52,22 @@ export interface TransportOptions {
   onRetry?: ((event: RetryEvent) => void) | undefined
 }
 
+/** A fetch for one call: `(url, init)` like the official SDKs, or a `Request`. */
+export type CallFetch = (input: string | Request, init?: RequestInit) => Promise<Response>
+
 /** A configured transport; see {@link createTransport}. */
 export interface Transport {
   /**
    * A fetch for one call: retries by the call's rule, times out, and throws a typed error for a
-   * final non-2xx response.
+   * final non-2xx response. Call it as `fetch(url, init)` (the injected fetch then receives exactly
+   * that, plus a signal when needed) or with a `Request`.
    */
-  fetchFor(
-    requestOptions?: RequestOptions,
-    rule?: RetryRuleOptions,
-  ): (request: Request) => Promise<Response>
-  /** A fetch for the raw client: same retries and timeout, but non-2xx responses are returned. */
-  readonly rawFetch: (request: Request) => Promise<Response>
+  fetchFor(requestOptions?: RequestOptions, rule?: RetryRuleOptions): CallFetch
+  /**
+   * A fetch for openapi-fetch (`client.raw`): same retries and timeout, non-2xx responses are
+   * returned; a `Request` is passed on to the injected fetch as `fetch(url, init)`.
+   */
+  readonly rawFetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>
   /** Removes credentials from a URL. */
   redactUrl(url: string): string
 }
@@ -110,48 +120,62 @@ export function createTransport(options: TransportOptions): Transport {
   const policy = resolveRetryPolicy(options.retries)
   if (options.timeoutMs !== undefined) assertNonNegativeNumber(options.timeoutMs, 'timeoutMs')
   const { auth } = options
-  const queryAuth = auth.query()
-  const hasQueryAuth = Object.keys(queryAuth).length > 0
+  const queryAuth = Object.entries(auth.query())
   const clean = (url: string) => redactUrl(url, auth.secretQuery)
-  const withAuth = (request: Request): Request => {
-    if (!hasQueryAuth) return request
-    const url = new URL(request.url)
-    for (const [name, value] of Object.entries(queryAuth)) url.searchParams.set(name, value)
-    return new Request(url, request)
+  const withAuth = (url: string): string => {
+    if (queryAuth.length === 0) return url
+    const pairs = queryAuth
+      .map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)
+      .join('&')
+    const hash = url.indexOf('#')
+    const base = hash === -1 ? url : url.slice(0, hash)
+    return `${base}${base.includes('?') ? '&' : '?'}${pairs}`
   }
-  const toError = (response: Response, request: Request) =>
+  const toError = (response: Response, line: RequestLine) =>
     createErrorFromResponse(response, {
       ...options.errors,
       now: options.now,
-      request: { method: request.method, url: clean(request.url) },
+      request: { method: line.method, url: clean(line.url) },
     })
-  const send = (
-    request: Request,
+  const settings = (
     requestOptions: RequestOptions | undefined,
     rule: RetryRuleOptions | undefined,
     throwOnError: boolean,
-  ): Promise<Response> => {
-    const callPolicy: RetryPolicy =
+  ): SendOptions => ({
+    fetch: options.fetch,
+    retries:
       requestOptions?.retries === undefined
         ? policy
-        : resolveRetryPolicy(requestOptions.retries, policy, 'requestOptions.retries')
-    return sendWithRetry(withAuth(request), {
-      fetch: options.fetch,
-      retries: callPolicy,
-      isRetryable: rule ? (status, method) => isRetryableStatus(method, status, rule) : undefined,
-      timeoutMs: requestOptions?.timeoutMs ?? options.timeoutMs,
-      signal: requestOptions?.signal,
-      sleep: options.sleep,
-      random: options.random,
-      now: options.now,
-      onRetry: options.onRetry,
-      redactUrl: clean,
-      toError: throwOnError ? toError : undefined,
-    })
-  }
+        : resolveRetryPolicy(requestOptions.retries, policy, 'requestOptions.retries'),
+    isRetryable: rule ? (status, method) => isRetryableStatus(method, status, rule) : undefined,
+    timeoutMs: requestOptions?.timeoutMs ?? options.timeoutMs,
+    signal: requestOptions?.signal,
+    sleep: options.sleep,
+    random: options.random,
+    now: options.now,
+    onRetry: options.onRetry,
+    redactUrl: clean,
+    toError: throwOnError ? toError : undefined,
+  })
+  const rawSend = createRetryingFetch(settings(undefined, undefined, false))
   return {
-    fetchFor: (requestOptions, rule) => (request) => send(request, requestOptions, rule, true),
-    rawFetch: (request) => send(request, undefined, undefined, false),
+    fetchFor: (requestOptions, rule) => {
+      const sendOptions = settings(requestOptions, rule, true)
+      return (input, init) => {
+        if (typeof input === 'string') {
+          return sendWithRetry({ url: withAuth(input), init: init ?? {} }, sendOptions)
+        }
+        const request = init ? new Request(input, init) : input
+        return sendWithRetry(
+          queryAuth.length ? new Request(withAuth(request.url), request) : request,
+          sendOptions,
+        )
+      }
+    },
+    rawFetch: (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init)
+      return rawSend(queryAuth.length ? new Request(withAuth(request.url), request) : request)
+    },
     redactUrl: clean,
   }
 }

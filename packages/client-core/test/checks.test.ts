@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import {
   assertId,
+  assertNonNegativeInteger,
+  assertOptionalBoolean,
+  assertOptionalNumber,
+  assertOptionalString,
+  assertStringArray,
   assertNonNegativeNumber,
   assertObject,
   assertPositiveInteger,
@@ -63,5 +68,18 @@ describe('numbers, regions, objects', () => {
   })
   test.each([null, [], 'x', 1])('assertObject rejects %j', (given) => {
     expect(() => assertObject(given, 'body')).toThrow(/^body must be an object/)
+  })
+})
+
+describe('optional field checks', () => {
+  test.each([
+    { fn: assertOptionalString, ok: [undefined, '', 'x'], bad: [null, 1, true, []] },
+    { fn: assertOptionalBoolean, ok: [undefined, true, false], bad: [null, 'true', 0] },
+    { fn: assertOptionalNumber, ok: [undefined, 0, -1.5], bad: [null, NaN, Infinity, '1'] },
+    { fn: assertNonNegativeInteger, ok: [0, 1, 500], bad: [undefined, -1, 1.5, '1'] },
+    { fn: assertStringArray, ok: [undefined, [], ['a', 'b']], bad: [null, 'a', [1], ['a', null]] },
+  ])('$fn.name', ({ fn, ok, bad }) => {
+    for (const v of ok) expect(() => fn(v, 'filter.x')).not.toThrow()
+    for (const v of bad) expect(() => fn(v, 'filter.x')).toThrow(/^filter\.x(\[\d+\])? must be/)
   })
 })
