@@ -19,6 +19,11 @@ export { toV3Visit } from './to-v3-visit'
 export { toV3ErrorCode, V4_TO_V3_ERROR_CODES } from './to-v3-error-code'
 export { EVENT_FIELD_MAP, RAW_ATTRIBUTE_KEYS } from './field-map'
 export type { EventFieldMapping, FieldTransform } from './field-map'
+export { migrateSources, MIGRATABLE_EXTENSIONS } from './codemod/migrate-sources'
+export type { SourceInput } from './codemod/migrate-sources'
+export type { MigratedFile, MigrationNote, MigrationResult } from './codemod/types'
+export { runMigrateCli, SKIPPED_DIRECTORIES } from './codemod/cli'
+export type { MigrateCliIo } from './codemod/cli'
 export type {
   V3ErrorCode,
   V3EventsGetResponse,
