@@ -29,6 +29,8 @@ async function size(from: string, platform: 'neutral' | 'node') {
     mainFields: ['module', 'main'],
     write: false,
     logLevel: 'silent',
+    // Resolve workspace packages through node_modules to their built dist, not tsconfig paths.
+    tsconfigRaw: {},
   })
   const bytes = result.outputFiles[0]!.contents
   return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }

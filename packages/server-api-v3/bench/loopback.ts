@@ -26,7 +26,7 @@ async function measure(call: () => Promise<unknown>, concurrency: number, ms: nu
   return (done / (performance.now() - started)) * 1000
 }
 
-export async function runLoopback(ms = 2000) {
+export async function runLoopback(ms = 1000, rounds = 3) {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(eventBody)
@@ -51,13 +51,23 @@ export async function runLoopback(ms = 2000) {
     ['official v6 SDK', () => official.getEvent(REQUEST_ID)],
     ['@fpapi/server-api-v3', () => ours.getEvent(REQUEST_ID)],
   ]
-  const rows: (string | number)[][] = []
-  for (const [name, call] of clients) {
-    await measure(call, 4, 300) // warm-up: open keep-alive sockets, JIT
-    const seq = await measure(call, 1, ms)
-    const par = await measure(call, 32, ms)
-    rows.push([name, fmt(seq), fmt(par)])
+  // Warm every client up first (sockets, JIT), then alternate them over several rounds, so that no
+  // client is favoured by running first or last on a noisy machine; report the median round.
+  for (const [, call] of clients) await measure(call, 4, 300)
+  const results = new Map<string, { seq: number[]; par: number[] }>()
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, call] of clients) {
+      const entry = results.get(name) ?? { seq: [], par: [] }
+      entry.seq.push(await measure(call, 1, ms))
+      entry.par.push(await measure(call, 32, ms))
+      results.set(name, entry)
+    }
   }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  const rows = clients.map(([name]) => {
+    const r = results.get(name)!
+    return [name, fmt(median(r.seq)), fmt(median(r.par))]
+  })
   server.closeAllConnections()
   server.close()
   printTable(
