@@ -15,14 +15,19 @@ import { renderDocument, renderTypes } from './lib/render.ts'
  * Generates every output named in the manifest, in memory.
  *
  * @param root - repository root holding `specs/manifest.json`
+ * @param apis - only these manifest entries (default: all)
  * @returns generated file path (relative to `root`) -> content
  * @throws SpecLoadError naming the spec file, line and problem when a spec is unreadable, not YAML or not valid OpenAPI
  * @example
  * const files = await generateAll()
  */
-export async function generateAll(root = repoRoot): Promise<Map<string, string>> {
+export async function generateAll(
+  root = repoRoot,
+  apis?: readonly string[],
+): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   for (const entry of readManifest(root)) {
+    if (apis && !apis.includes(entry.api)) continue
     const specFile = join(root, entry.spec)
     let text: string
     try {
