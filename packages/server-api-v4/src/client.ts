@@ -1,0 +1,338 @@
+import {
+  assertId,
+  assertObject,
+  assertOptionalString,
+  assertPositiveInteger,
+  assertRegion,
+  assertRequestOptions,
+  buildPath,
+  createAuth,
+  createTransport,
+  discardBody,
+  inspectSymbol,
+  iterateItems,
+  iteratePages,
+  readJsonBody,
+  resolveBaseUrl,
+  serializeQuery,
+  type RequestOptions,
+  type RetryRuleOptions,
+  type Transport,
+} from '@fpapi/client-core'
+import { extractV4Error } from './errors'
+import { createRawClient, type RawClient } from './raw-client'
+import { Region, SERVERS } from './region'
+import type {
+  Event,
+  EventUpdate,
+  FingerprintApi,
+  GetEventOptions,
+  IterateEventsOptions,
+  Options,
+  SearchEventsFilter,
+  SearchEventsResponse,
+} from './types'
+import { VERSION } from './version'
+
+const REGIONS = Object.keys(SERVERS) as Region[]
+const DEFAULT_TIMEOUT_MS = 30_000
+const UPDATE_RULE: RetryRuleOptions = { retryConflict: true }
+
+/**
+ * Client of the Fingerprint Server API v4, a drop-in for `FingerprintServerApiClient` of
+ * `@fingerprint/node-sdk` v7: same constructor options and methods, plus per-call options, retries,
+ * timeouts, `iterateEvents` and `client.raw`. The API key is kept in private state: it never shows
+ * in `util.inspect(client)`, `JSON.stringify(client)` or errors.
+ *
+ * @example
+ * ```ts
+ * const client = new FingerprintServerApiClient({ apiKey: process.env.FP_SECRET_KEY!, region: Region.EU })
+ * const event = await client.getEvent('1708102555327.NLOjmg')
+ * ```
+ */
+export class FingerprintServerApiClient implements FingerprintApi {
+  /** Region the client talks to. */
+  public readonly region: Region
+  readonly #baseUrl: string
+  readonly #headers: Record<string, string>
+  readonly #transport: Transport
+  #raw: RawClient | undefined
+
+  /**
+   * @param options - `apiKey` (required), `region`, `fetch`, `defaultHeaders`, and the additive
+   *   `baseUrl`, `timeoutMs`, `retries`, `onRetry`.
+   * @throws {TypeError} naming the option when `apiKey` is empty or not a string, `region` is
+   *   unknown, `baseUrl` is not an http(s) URL, or `timeoutMs` / `retries` are invalid.
+   */
+  constructor(options: Readonly<Options>) {
+    assertObject(options, 'options')
+    const region = options.region ?? Region.Global
+    assertRegion(region, 'region', REGIONS)
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new TypeError('fetch must be a function')
+    }
+    if (options.defaultHeaders !== undefined) assertObject(options.defaultHeaders, 'defaultHeaders')
+    const auth = createAuth({ type: 'bearer' }, options.apiKey)
+    this.region = region
+    this.#baseUrl = resolveBaseUrl({
+      servers: SERVERS,
+      region,
+      defaultRegion: Region.Global,
+      baseUrl: options.baseUrl,
+    })
+    this.#headers = {
+      Accept: 'application/json',
+      'User-Agent': `fpapi-server-api-v4/${VERSION}`,
+      ...auth.headers(),
+      ...options.defaultHeaders,
+    }
+    this.#transport = createTransport({
+      fetch: options.fetch,
+      auth,
+      retries: options.retries,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      errors: { extractError: extractV4Error, rateLimitCode: 'too_many_requests' },
+      onRetry: options.onRetry,
+      sleep: options.sleep,
+      now: options.now,
+      random: options.random,
+    })
+  }
+
+  /**
+   * The typed openapi-fetch client for any path of the v4 spec, sharing this client's base URL,
+   * credentials, retries and timeout. It returns `{ data, error, response }` instead of throwing.
+   *
+   * @example
+   * ```ts
+   * const { data, error } = await client.raw.GET('/events/{event_id}', { params: { path: { event_id: id } } })
+   * ```
+   */
+  get raw(): RawClient {
+    return (this.#raw ??= createRawClient(this.#baseUrl, this.#headers, this.#transport))
+  }
+
+  /**
+   * Gets one identification event with all its Smart Signals.
+   *
+   * @param eventId - the event's id (`event_id`).
+   * @param options - `ruleset_id` to evaluate a ruleset (the answer then has `rule_action`).
+   * @param requestOptions - per-call `signal`, `timeoutMs`, `retries`, `headers`.
+   * @returns the event; unknown fields and enum values pass through untouched.
+   * @throws {TypeError} before any request when `eventId` is empty, blank or not a string.
+   * @throws {ServerApiError} for API errors (e.g. `event_not_found`), {@link TooManyRequestsError}
+   *   for 429 after retries, {@link RequestError} for other HTTP errors, `NetworkError` /
+   *   `RequestTimeoutError` when no response came.
+   * @example
+   * ```ts
+   * const event = await client.getEvent(eventId, { ruleset_id: 'rs_1' }, { timeoutMs: 5_000 })
+   * ```
+   */
+  async getEvent(
+    eventId: string,
+    options?: GetEventOptions,
+    requestOptions?: RequestOptions,
+  ): Promise<Event> {
+    assertId(eventId, 'eventId')
+    if (options != null) {
+      assertObject(options, 'options')
+      assertOptionalString(options.ruleset_id, 'options.ruleset_id')
+    }
+    assertRequestOptions(requestOptions)
+    const path = `/events/${encodeURIComponent(eventId)}`
+    return (await this.#send('GET', path, options, undefined, requestOptions)) as Event
+  }
+
+  /**
+   * Changes `linked_id`, `tags` or `suspect` of an event (PATCH). A 409 (`state_not_ready`, the
+   * event is still being processed) is retried with backoff; 5xx answers are never retried, as the
+   * update might have been applied.
+   *
+   * @param eventId - the event's id.
+   * @param body - the fields to change.
+   * @param requestOptions - per-call `signal`, `timeoutMs`, `retries`, `headers`.
+   * @returns nothing.
+   * @throws {TypeError} before any request when `eventId` or `body` is invalid.
+   * @throws {ServerApiError} / {@link RequestError} for HTTP errors.
+   * @example
+   * ```ts
+   * await client.updateEvent(eventId, { suspect: true, tags: { reviewed: true } })
+   * ```
+   */
+  async updateEvent(
+    eventId: string,
+    body: EventUpdate,
+    requestOptions?: RequestOptions,
+  ): Promise<void> {
+    assertId(eventId, 'eventId')
+    assertObject(body, 'body')
+    assertRequestOptions(requestOptions)
+    const path = `/events/${encodeURIComponent(eventId)}`
+    await this.#send('PATCH', path, undefined, body, requestOptions, UPDATE_RULE)
+  }
+
+  /**
+   * Searches events with any filter of the spec; array filters are sent as repeated keys
+   * (`environment=a&environment=b`). Returns one page; see {@link iterateEvents} to walk all pages.
+   *
+   * @param filter - the filters, `limit` (1-100) and `pagination_key`.
+   * @param requestOptions - per-call `signal`, `timeoutMs`, `retries`, `headers`.
+   * @returns `{ events, pagination_key? }`.
+   * @throws {TypeError} before any request when `filter` is not an object or `limit` is not a
+   *   positive integer.
+   * @throws {ServerApiError} / {@link RequestError} for HTTP errors.
+   * @example
+   * ```ts
+   * const { events, pagination_key } = await client.searchEvents({ visitor_id, bot: 'bad', limit: 50 })
+   * ```
+   */
+  async searchEvents(
+    filter: SearchEventsFilter,
+    requestOptions?: RequestOptions,
+  ): Promise<SearchEventsResponse> {
+    checkFilter(filter)
+    assertRequestOptions(requestOptions)
+    return (await this.#send(
+      'GET',
+      '/events',
+      filter,
+      undefined,
+      requestOptions,
+    )) as SearchEventsResponse
+  }
+
+  /**
+   * Asks for deletion of all data of a visitor (queued; done within days).
+   *
+   * @param visitorId - the visitor's id.
+   * @param requestOptions - per-call `signal`, `timeoutMs`, `retries`, `headers`.
+   * @returns nothing.
+   * @throws {TypeError} before any request when `visitorId` is empty, blank or not a string.
+   * @throws {ServerApiError} / {@link RequestError} for HTTP errors (e.g. `visitor_not_found`).
+   * @example
+   * ```ts
+   * await client.deleteVisitorData(visitorId)
+   * ```
+   */
+  async deleteVisitorData(visitorId: string, requestOptions?: RequestOptions): Promise<void> {
+    assertId(visitorId, 'visitorId')
+    assertRequestOptions(requestOptions)
+    await this.#send(
+      'DELETE',
+      buildPath('/visitors/{visitor_id}', { visitor_id: visitorId }),
+      undefined,
+      undefined,
+      requestOptions,
+    )
+  }
+
+  /**
+   * Iterates the events matching a filter across all pages, fetching each page only when needed and
+   * stopping after the last one (or after `maxItems`). `break` stops fetching.
+   *
+   * @param filter - as for {@link searchEvents}; a `pagination_key` starts from that page.
+   * @param options - `maxItems`, `pageSize` (the `limit` of each request) and per-call options.
+   * @returns an async iterator of events.
+   * @throws {TypeError} at once, before any request, for an invalid filter or options.
+   * @example
+   * ```ts
+   * for await (const event of client.iterateEvents({ visitor_id }, { maxItems: 500, pageSize: 100 })) {
+   *   console.log(event.event_id)
+   * }
+   * ```
+   */
+  iterateEvents(
+    filter?: SearchEventsFilter,
+    options?: IterateEventsOptions,
+  ): AsyncIterableIterator<Event> {
+    return iterateItems(this.#pageWalk(filter, options))
+  }
+
+  /**
+   * Like {@link iterateEvents}, but yields whole pages (`{ events, pagination_key? }`).
+   *
+   * @param filter - as for {@link searchEvents}.
+   * @param options - `maxItems` (stop after the page that reaches it), `pageSize`, per-call options.
+   * @returns an async iterator of pages.
+   * @throws {TypeError} at once, before any request, for an invalid filter or options.
+   * @example
+   * ```ts
+   * for await (const page of client.iterateEventPages({ bot: 'bad' })) console.log(page.events.length)
+   * ```
+   */
+  iterateEventPages(
+    filter?: SearchEventsFilter,
+    options?: IterateEventsOptions,
+  ): AsyncIterableIterator<SearchEventsResponse> {
+    return iteratePages(this.#pageWalk(filter, options))
+  }
+
+  #pageWalk(filter: SearchEventsFilter | undefined, options: IterateEventsOptions | undefined) {
+    checkFilter(filter)
+    let requestOptions: RequestOptions | undefined
+    let maxItems: number | undefined
+    let pageSize: number | undefined
+    if (options !== undefined) {
+      assertObject(options, 'options')
+      ;({ maxItems, pageSize, ...requestOptions } = options)
+      if (maxItems !== undefined) assertPositiveInteger(maxItems, 'options.maxItems')
+      if (pageSize !== undefined) assertPositiveInteger(pageSize, 'options.pageSize')
+      assertRequestOptions(requestOptions, 'options')
+    }
+    const base: SearchEventsFilter = {
+      ...filter,
+      ...(pageSize === undefined ? {} : { limit: pageSize }),
+    }
+    const first = base?.pagination_key
+    return {
+      fetchPage: (cursor: string | undefined) =>
+        this.searchEvents({ ...base, pagination_key: cursor ?? first }, requestOptions),
+      getItems: (page: SearchEventsResponse) => page.events,
+      getNextCursor: (page: SearchEventsResponse) => page.pagination_key,
+      maxItems,
+    }
+  }
+
+  async #send(
+    method: 'GET' | 'PATCH' | 'DELETE',
+    path: string,
+    query: object | undefined,
+    body: unknown,
+    requestOptions: RequestOptions | undefined,
+    rule?: RetryRuleOptions,
+  ): Promise<unknown> {
+    const search = query ? serializeQuery(query as Record<string, unknown>) : ''
+    const url = search ? `${this.#baseUrl}${path}?${search}` : `${this.#baseUrl}${path}`
+    let headers = this.#headers
+    if (body !== undefined || requestOptions?.headers) {
+      headers = {
+        ...headers,
+        ...(body === undefined ? undefined : { 'Content-Type': 'application/json' }),
+        ...requestOptions?.headers,
+      }
+    }
+    const init: RequestInit = { method, headers }
+    if (body !== undefined) init.body = JSON.stringify(body)
+    const response = await this.#transport.fetchFor(requestOptions, rule)(url, init)
+    if (method === 'GET') return readJsonBody(response)
+    discardBody(response)
+    return undefined
+  }
+
+  /** What `util.inspect(client)` prints: the region and server, never the key. */
+  [inspectSymbol](): string {
+    return `FingerprintServerApiClient { region: '${this.region}', baseUrl: '${this.#baseUrl}' }`
+  }
+
+  /** What `JSON.stringify(client)` writes: the region and server, never the key. */
+  toJSON(): { region: Region; baseUrl: string } {
+    return { region: this.region, baseUrl: this.#baseUrl }
+  }
+}
+
+function checkFilter(filter: unknown): void {
+  if (filter === undefined) return
+  assertObject(filter, 'filter')
+  const { limit } = filter as { limit?: unknown }
+  if (limit !== undefined) assertPositiveInteger(limit, 'filter.limit')
+}

@@ -1,0 +1,59 @@
+import {
+  ServerApiError as CoreServerApiError,
+  TooManyRequestsError as CoreTooManyRequestsError,
+  type ApiErrorDetails,
+  type ApiErrorInfo,
+} from '@fpapi/client-core'
+import type { ErrorCode, ErrorResponse } from './types'
+
+/**
+ * The Server API answered with an error in its `{ error: { code, message } }` shape; `errorCode` is
+ * typed as the API's {@link ErrorCode} union (unknown future codes still come through as strings).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ServerApiError && e.errorCode === 'event_not_found') return null
+ * ```
+ */
+export type ServerApiError<Code extends number = number> = CoreServerApiError<
+  Code,
+  ErrorCode,
+  ErrorResponse
+>
+/** Constructor of {@link ServerApiError}, with the official SDK's `(body, statusCode, response)` shape. */
+export const ServerApiError: new <Code extends number = number>(
+  body: ErrorResponse,
+  statusCode: Code,
+  response: Response,
+  details?: ApiErrorDetails,
+) => ServerApiError<Code> = CoreServerApiError as never
+
+/**
+ * The request was rate limited (429) and retries did not get through. `retryAfter` is the
+ * `Retry-After` header in seconds (0 when absent).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof TooManyRequestsError) setTimeout(retry, e.retryAfter * 1000)
+ * ```
+ */
+export type TooManyRequestsError = CoreTooManyRequestsError<ErrorCode, ErrorResponse>
+/** Constructor of {@link TooManyRequestsError}, with the official SDK's `(body, response)` shape. */
+export const TooManyRequestsError: new (
+  body: ErrorResponse,
+  response: Response,
+  details?: ApiErrorDetails & { retryAfter?: number },
+) => TooManyRequestsError = CoreTooManyRequestsError as never
+
+/**
+ * Reads the v4 error body `{ error: { code, message } }`; anything else is not the API's shape.
+ *
+ * @internal
+ */
+export function extractV4Error(body: unknown): ApiErrorInfo | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const error = (body as { error?: unknown }).error
+  if (typeof error !== 'object' || error === null) return undefined
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : undefined
+}
