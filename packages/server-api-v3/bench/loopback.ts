@@ -71,7 +71,7 @@ export async function runLoopback(ms = 1000, rounds = 3) {
   server.closeAllConnections()
   server.close()
   printTable(
-    'Loopback HTTP throughput (getEvent, req/s)',
+    `Loopback HTTP throughput (getEvent, req/s, median of ${rounds} rounds)`,
     ['client', 'sequential', '32 in flight'],
     rows,
   )

@@ -1,39 +1,26 @@
 /**
- * The argument rules of each v3 operation, checked before any request is sent. The generic checks
- * come from `@fpapi/client-core`; this file only says which argument each operation needs.
+ * The argument rules of each v3 operation, checked before any request is sent. The checks
+ * themselves come from `@fpapi/client-core`; this file only says which argument each operation
+ * needs, following specs/server-api-v3.yaml.
  *
  * @internal
  */
-import { assertId, assertObject, assertPositiveInteger } from '@fpapi/client-core'
+import {
+  assertId,
+  assertNonNegativeInteger,
+  assertObject,
+  assertOptionalBoolean,
+  assertOptionalNumber,
+  assertOptionalString,
+  assertPositiveInteger,
+  assertStringArray,
+} from '@fpapi/client-core'
 import type {
   EventsUpdateRequest,
   RelatedVisitorsFilter,
   SearchEventsFilter,
   VisitorHistoryFilter,
 } from './types'
-
-function assertOptional(value: unknown, name: string, type: 'string' | 'boolean' | 'number'): void {
-  if (value === undefined) return
-  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
-    throw new TypeError(`${name} must be a ${type} when given (got ${describe(value)})`)
-  }
-}
-
-function assertOptionalNonNegativeInteger(value: unknown, name: string): void {
-  if (value === undefined) return
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new TypeError(
-      `${name} must be a non-negative integer when given (got ${describe(value)})`,
-    )
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string'
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
-}
 
 /** @internal An id used as a path segment (`requestId`, `visitorId`). */
 export function checkId(value: unknown, name: string): asserts value is string {
@@ -47,8 +34,8 @@ export function checkUpdateEvent(
 ): asserts body is EventsUpdateRequest {
   assertObject(body, 'body')
   const { linkedId, suspect, tag } = body as Record<string, unknown>
-  assertOptional(linkedId, 'body.linkedId', 'string')
-  assertOptional(suspect, 'body.suspect', 'boolean')
+  assertOptionalString(linkedId, 'body.linkedId')
+  assertOptionalBoolean(suspect, 'body.suspect')
   if (tag !== undefined) assertObject(tag, 'body.tag')
   assertId(requestId, 'requestId')
 }
@@ -58,14 +45,10 @@ export function checkSearchFilter(filter: unknown): asserts filter is SearchEven
   assertObject(filter, 'filter')
   const f = filter as Record<string, unknown>
   assertPositiveInteger(f.limit, 'filter.limit')
-  assertOptional(f.pagination_key, 'filter.pagination_key', 'string')
-  assertOptional(f.start, 'filter.start', 'number')
-  assertOptional(f.end, 'filter.end', 'number')
-  if (f.environment !== undefined) {
-    if (!Array.isArray(f.environment) || f.environment.some((e) => typeof e !== 'string')) {
-      throw new TypeError('filter.environment must be an array of strings when given')
-    }
-  }
+  assertOptionalString(f.pagination_key, 'filter.pagination_key')
+  assertOptionalNumber(f.start, 'filter.start')
+  assertOptionalNumber(f.end, 'filter.end')
+  assertStringArray(f.environment, 'filter.environment')
 }
 
 /** @internal `getVisits(visitorId, filter?)`: an id and, when given, a well-typed filter. */
@@ -77,11 +60,12 @@ export function checkVisitsArguments(
   if (filter === undefined || filter === null) return
   assertObject(filter, 'filter')
   const f = filter as Record<string, unknown>
-  assertOptionalNonNegativeInteger(f.limit, 'filter.limit')
-  assertOptionalNonNegativeInteger(f.before, 'filter.before')
-  assertOptional(f.paginationKey, 'filter.paginationKey', 'string')
-  assertOptional(f.request_id, 'filter.request_id', 'string')
-  assertOptional(f.linked_id, 'filter.linked_id', 'string')
+  // The spec allows `limit: 0` and `before: 0` (minimum 0).
+  if (f.limit !== undefined) assertNonNegativeInteger(f.limit, 'filter.limit')
+  if (f.before !== undefined) assertNonNegativeInteger(f.before, 'filter.before')
+  assertOptionalString(f.paginationKey, 'filter.paginationKey')
+  assertOptionalString(f.request_id, 'filter.request_id')
+  assertOptionalString(f.linked_id, 'filter.linked_id')
 }
 
 /** @internal `getRelatedVisitors(filter)`: `filter.visitor_id` is required. */

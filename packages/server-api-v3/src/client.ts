@@ -467,3 +467,22 @@ export class FingerprintJsServerApiClient {
     return this.#raw
   }
 }
+
+/**
+ * The operations of the v3 API as client methods, named after their `operationId`s (the official
+ * v6 SDK exports the same name). Handy to type a mock of the client.
+ *
+ * @example
+ * ```ts
+ * const fake: Pick<FingerprintApi, 'getEvent'> = { getEvent: async () => ({ products: {} }) }
+ * ```
+ */
+export type FingerprintApi = Pick<
+  FingerprintJsServerApiClient,
+  | 'getEvent'
+  | 'updateEvent'
+  | 'searchEvents'
+  | 'getVisits'
+  | 'deleteVisitorData'
+  | 'getRelatedVisitors'
+>

@@ -1,5 +1,5 @@
 export { FingerprintJsServerApiClient } from './client'
-export type { PagedIterator } from './client'
+export type { PagedIterator, FingerprintApi } from './client'
 export type { Options, RequestOptions, IterateOptions } from './options'
 export { Region, AuthenticationMode } from './region'
 export { VERSION } from './version'
