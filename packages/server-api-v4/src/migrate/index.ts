@@ -19,6 +19,14 @@ export { toV3Visit } from './to-v3-visit'
 export { toV3ErrorCode, V4_TO_V3_ERROR_CODES } from './to-v3-error-code'
 export { EVENT_FIELD_MAP, RAW_ATTRIBUTE_KEYS } from './field-map'
 export type { EventFieldMapping, FieldTransform } from './field-map'
+export { createV3CompatClient } from './compat/create-v3-compat-client'
+export type {
+  V3ClientOptions,
+  V3CompatClient,
+  V3CompatOptions,
+} from './compat/create-v3-compat-client'
+export type { V3ErrorClasses } from './compat/to-v3-error'
+export type { V4ClientLike } from './compat/v4-client-like'
 export { migrateSources, MIGRATABLE_EXTENSIONS } from './codemod/migrate-sources'
 export type { SourceInput } from './codemod/migrate-sources'
 export type { MigratedFile, MigrationNote, MigrationResult } from './codemod/types'

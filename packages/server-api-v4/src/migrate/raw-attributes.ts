@@ -1,13 +1,12 @@
 import { RAW_ATTRIBUTE_KEYS } from './field-map'
 import type { V3RawDeviceAttributes, V4RawDeviceAttributes } from './types'
 
-const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 const capitalize = (key: string) => key.charAt(0).toUpperCase() + key.slice(1)
 
 /**
  * v4 `raw_device_attributes` (typed, snake_case keys, bare values) -> the v3 free-form map
  * (camelCase keys, each value wrapped as `{ value }`). Key names follow the name-based table;
- * keys newer than the table are camel-cased. Only `canvas` changes inside (v3 used `Winding`,
+ * v4-only keys (no v3 name) are left out. Only `canvas` changes inside (v3 used `Winding`,
  * `Geometry`, `Text`); every other value is passed through as v4 sent it.
  * @internal
  */
@@ -15,7 +14,9 @@ export function toV3RawAttributes(raw: V4RawDeviceAttributes): V3RawDeviceAttrib
   const out: V3RawDeviceAttributes = {}
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue
-    const v3Key = RAW_ATTRIBUTE_KEYS[key] ?? camel(key)
+    const v3Key = RAW_ATTRIBUTE_KEYS[key]
+    // v4-only attributes (device_model, font_hash, battery_level, ...) had no v3 name: left out
+    if (v3Key === undefined) continue
     const v3Value =
       key === 'canvas' && value !== null && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [capitalize(k), v]))

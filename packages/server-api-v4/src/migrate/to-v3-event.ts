@@ -20,6 +20,14 @@ export const V3_DEFAULTS = Object.freeze({
   confidence: 'low',
 })
 
+/**
+ * v3 required a browser name on every event, mobile included, and v4 has none for apps; what v3
+ * sent there is undocumented. We name the app platform (the mock server's v3 view does the same).
+ */
+function defaultBrowserName(platform: string | undefined): string {
+  return platform === 'ios' ? 'iOS app' : platform === 'android' ? 'Android app' : 'Other'
+}
+
 const seenAt = (ms: number | undefined) => {
   const value = ms === undefined ? null : isoMillisTrimmed(ms)
   return { global: value, subscription: value }
@@ -69,7 +77,7 @@ export function v3IdentificationCore(event: V4Event) {
   return {
     requestId: event.event_id,
     browserDetails: {
-      browserName: bd?.browser_name ?? '',
+      browserName: bd?.browser_name ?? defaultBrowserName(event.sdk?.platform),
       browserMajorVersion: bd?.browser_major_version ?? '',
       browserFullVersion: bd?.browser_full_version ?? '',
       os: bd?.os ?? event.os ?? '',
@@ -114,7 +122,7 @@ const result = <T>(value: T | undefined) =>
  *   `first_seen_at` / `last_seen_at` -> both `global` and `subscription` (`null` when absent);
  *   `proxy_details.last_seen_at` -> ISO string; `factory_reset_timestamp` -> Unix seconds + ISO time
  *   (values above 1e11 are read as milliseconds).
- * - enums: bot `not_detected` -> `notDetected`; proxy type `unknown` (no v3 literal) -> `details: null`.
+ * - enums: bot `not_detected` -> `notDetected`; proxy type `unknown` (no v3 literal) -> no `details`.
  * - derived: `products.ipBlocklist.data.result` = `email_spam || attack_source || tor_node`.
  * - `raw_device_attributes` -> camelCase `{ value }` map in both `components` and `rawDeviceAttributes`.
  *
@@ -122,7 +130,8 @@ const result = <T>(value: T | undefined) =>
  * platform is absent in v4, so it is absent here), except `identification`, which is always built.
  * Fields v3 required inside a present product get defaults when v4 lacks them: `''` for strings,
  * `false` for flags, `0` for numbers, `{}` for `tag`, `null` for seen-at times, `'unknown'` for
- * `vpn.originCountry`, `'low'` for a missing confidence (see `V3_DEFAULTS`).
+ * `vpn.originCountry`, `'low'` for a missing confidence (see `V3_DEFAULTS`), and for a browser name
+ * on app events `'Android app'` / `'iOS app'` (`'Other'` for anything else).
  *
  * Never produced: product `error` objects (v4 fails the whole request instead), `ipLocation`,
  * per-attribute raw `error`s, `highActivity.dailyRequests`, `remoteControl`. Unknown v4 fields are
@@ -221,15 +230,14 @@ export function toV3Event(event: V4Event): V3EventsGetResponse {
       data: {
         result: e.proxy,
         confidence: e.proxy_confidence ?? V3_DEFAULTS.confidence,
-        ...(d !== undefined && {
-          details:
-            d.proxy_type === 'unknown'
-              ? null
-              : {
-                  proxyType: d.proxy_type,
-                  ...(d.last_seen_at !== undefined && { lastSeenAt: isoMillis(d.last_seen_at) }),
-                },
-        }),
+        // v3 cannot spell the v4-only proxy type `unknown`: such details are left out
+        ...(d !== undefined &&
+          d.proxy_type !== 'unknown' && {
+            details: {
+              proxyType: d.proxy_type,
+              ...(d.last_seen_at !== undefined && { lastSeenAt: isoMillis(d.last_seen_at) }),
+            },
+          }),
       },
     }
   }

@@ -55,7 +55,7 @@ describe('toV3Event', () => {
     const { products } = toV3Event(androidEvent)
     const ident = products.identification?.data
     expect(ident?.browserDetails).toEqual({
-      browserName: '',
+      browserName: 'Android app',
       browserMajorVersion: '',
       browserFullVersion: '',
       os: 'Android',
@@ -94,11 +94,10 @@ describe('toV3Event', () => {
     expect(products.incognito?.data?.result).toBe(true)
   })
 
-  it('turns proxy type "unknown", which v3 cannot spell, into details: null (open question 17)', () => {
-    expect(toV3Event(androidEvent).products.proxy?.data).toEqual({
+  it('leaves out proxy details of type "unknown", which v3 cannot spell (open question 17)', () => {
+    expect(toV3Event(androidEvent).products.proxy?.data).toStrictEqual({
       result: false,
       confidence: 'low',
-      details: null,
     })
   })
 
@@ -129,7 +128,7 @@ describe('toV3Event', () => {
             visitorId: '',
             requestId: '1762781300000.MinEvt',
             browserDetails: {
-              browserName: '',
+              browserName: 'Other',
               browserMajorVersion: '',
               browserFullVersion: '',
               os: '',
