@@ -145,19 +145,22 @@ export class FingerprintJsServerApiClient {
     headers.Accept = 'application/json'
     headers['User-Agent'] = getIntegrationInfo()
     Object.assign(headers, auth.headers())
+    const transport = createTransport({
+      fetch: options.fetch,
+      auth,
+      retries: options.retries,
+      timeoutMs: options.timeoutMs,
+      errors: { extractError: extractV3Error, rateLimitCode: 'TooManyRequests' },
+      sleep: options.sleep,
+      onRetry: options.onRetry,
+    })
     this.#config = {
       baseUrl: this.baseUrl,
       headers,
       secretHeaders: auth.secretHeaders,
-      transport: createTransport({
-        fetch: options.fetch,
-        auth,
-        retries: options.retries,
-        timeoutMs: options.timeoutMs,
-        errors: { extractError: extractV3Error, rateLimitCode: 'TooManyRequests' },
-        sleep: options.sleep,
-        onRetry: options.onRetry,
-      }),
+      transport,
+      plainFetch: transport.fetchFor(),
+      conflictFetch: transport.fetchFor(undefined, { retryConflict: true }),
     }
   }
 

@@ -16,6 +16,10 @@ export interface SendConfig {
   /** Lower-case names of headers that carry the key; a per-call header can't replace them. */
   secretHeaders: readonly string[]
   transport: Transport
+  /** `transport.fetchFor()` without per-call options, built once: the common call allocates nothing more. */
+  plainFetch: ReturnType<Transport['fetchFor']>
+  /** The same with 409 retries (updateEvent), built once. */
+  conflictFetch: ReturnType<Transport['fetchFor']>
 }
 
 /** One operation of the v3 API, as the facade describes it. @internal */
@@ -79,10 +83,15 @@ export async function send(
     headers: headersFor(config, hasBody, requestOptions?.headers),
   }
   if (hasBody) init.body = JSON.stringify(op.body)
-  const fetchOnce = config.transport.fetchFor(
-    requestOptions,
-    op.retryConflict ? { retryConflict: true } : undefined,
-  )
+  const fetchOnce =
+    requestOptions === undefined
+      ? op.retryConflict
+        ? config.conflictFetch
+        : config.plainFetch
+      : config.transport.fetchFor(
+          requestOptions,
+          op.retryConflict ? { retryConflict: true } : undefined,
+        )
   // `fetch(url, init)`, as the official SDK calls an injected fetch, and no Request to build.
   const response = await fetchOnce(url, init)
   if (!op.expectBody) {
