@@ -9,4 +9,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
+  // One file instead of the many small modules of @noble/hashes: faster cold import, tree-shaken to hmac + sha256.
+  noExternal: ['@noble/hashes'],
 })
