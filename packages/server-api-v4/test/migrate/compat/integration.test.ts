@@ -1,0 +1,51 @@
+import { FingerprintJsServerApiClient } from '@fpapi/server-api-v3'
+import { startMockServer, type MockServer } from '@fpapi/mock-server'
+import { createV3CompatClient } from '@fpapi/server-api-v4/migrate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runV3Program } from './v3-program'
+
+describe('a v3 program through the compat client and through the v3 client (mock server on 127.0.0.1)', () => {
+  let server: MockServer
+  // one clock for both servers: the same seed then yields the same events
+  const now = Date.now()
+  const start = () =>
+    startMockServer({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 42,
+      visitors: 4,
+      events: 40,
+      now: () => now,
+    })
+  beforeEach(async () => {
+    server = await start()
+  })
+  afterEach(async () => {
+    await server.stop()
+  })
+
+  it('prints the same v3-shaped fields', async () => {
+    const sample = server.store.list({ limit: 6 })
+    const ids = sample.map((e) => e.event_id)
+    const visitorId = sample[0]!.identification!.visitor_id
+    const v3 = new FingerprintJsServerApiClient({
+      apiKey: server.apiKey,
+      baseUrl: server.v3BaseUrl,
+      retries: false,
+    })
+    const viaV3 = await runV3Program(v3, ids, visitorId)
+
+    // fresh server, same seed: the update above must not leak into the second run
+    await server.stop()
+    server = await start()
+    const compat = createV3CompatClient(
+      { apiKey: server.apiKey, baseUrl: server.v4BaseUrl, retries: false },
+      { now: () => now },
+    )
+    const viaCompat = await runV3Program(compat, ids, visitorId)
+
+    expect(viaCompat).toEqual(viaV3)
+    expect(viaV3.at(-1)).toBe('missing event -> ServerApiError 404 RequestNotFound')
+    expect(server.contractViolations).toEqual([])
+  })
+})
