@@ -8,6 +8,7 @@ import {
   iterateItems,
   iteratePages,
   resolveBaseUrl,
+  SdkError,
 } from '@fpapi/client-core'
 import type { Client } from 'openapi-fetch'
 import {
@@ -60,6 +61,17 @@ function paged<Item, Page>(
 ): PagedIterator<Item, Page> {
   const items = makeItems()
   return Object.assign(items, { pages: makePages })
+}
+
+/**
+ * A page the iterators can walk: an object whose item list is an array. Anything else (a proxy's
+ * `null`, a string) stops the iteration with an error instead of a crash deep inside it.
+ */
+function expectPage<P>(page: P, items: string, optional = false): P {
+  const list =
+    typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[items] : null
+  if (Array.isArray(list) || (optional && list === undefined)) return page
+  throw new SdkError(`Unexpected page from the server: \`${items}\` is not an array`)
 }
 
 function splitIterateOptions(options: IterateOptions | undefined) {
@@ -188,7 +200,11 @@ export class FingerprintJsServerApiClient {
     checkId(requestId, 'requestId')
     checkRequestOptions(requestOptions)
     return this.#send(
-      { method: 'GET', path: `/events/${encodePathParam(requestId)}`, expectBody: true },
+      {
+        method: 'GET',
+        path: `/events/${encodePathParam(requestId, 'requestId')}`,
+        expectBody: true,
+      },
       requestOptions,
     )
   }
@@ -221,7 +237,7 @@ export class FingerprintJsServerApiClient {
     await this.#send(
       {
         method: 'PUT',
-        path: `/events/${encodePathParam(requestId)}`,
+        path: `/events/${encodePathParam(requestId, 'requestId')}`,
         body,
         retryConflict: true,
         expectBody: false,
@@ -285,7 +301,7 @@ export class FingerprintJsServerApiClient {
     return this.#send(
       {
         method: 'GET',
-        path: `/visitors/${encodePathParam(visitorId)}`,
+        path: `/visitors/${encodePathParam(visitorId, 'visitorId')}`,
         query: filter ?? undefined,
         expectBody: true,
       },
@@ -333,7 +349,11 @@ export class FingerprintJsServerApiClient {
     checkId(visitorId, 'visitorId')
     checkRequestOptions(requestOptions)
     await this.#send(
-      { method: 'DELETE', path: `/visitors/${encodePathParam(visitorId)}`, expectBody: false },
+      {
+        method: 'DELETE',
+        path: `/visitors/${encodePathParam(visitorId, 'visitorId')}`,
+        expectBody: false,
+      },
       requestOptions,
     )
   }
@@ -394,7 +414,8 @@ export class FingerprintJsServerApiClient {
     const walk = () => {
       let current: VisitorHistoryFilter = { ...filter }
       return {
-        fetchPage: () => this.getVisits(visitorId, current, requestOptions),
+        fetchPage: async () =>
+          expectPage(await this.getVisits(visitorId, current, requestOptions), 'visits'),
         getItems: (page: VisitorsResponse) => page.visits,
         getNextCursor: (page: VisitorsResponse) => {
           const next = nextVisitsFilter(current, page)
@@ -436,7 +457,8 @@ export class FingerprintJsServerApiClient {
     const walk = () => {
       let current: SearchEventsFilter = { ...filter }
       return {
-        fetchPage: () => this.searchEvents(current, requestOptions),
+        fetchPage: async () =>
+          expectPage(await this.searchEvents(current, requestOptions), 'events', true),
         getItems: (page: SearchEventsResponse) => page.events ?? [],
         getNextCursor: (page: SearchEventsResponse) => {
           const next = nextSearchFilter(current, page)

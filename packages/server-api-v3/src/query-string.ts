@@ -15,7 +15,12 @@ function encodeScalar(name: string, value: unknown): string {
   if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
     throw new TypeError(`filter.${name} must be a string, number or boolean, got ${typeof value}`)
   }
-  return `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`
+  try {
+    return `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`
+  } catch {
+    // encodeURIComponent throws URIError on a lone surrogate.
+    throw new TypeError(`filter.${name} must be a well-formed Unicode string`)
+  }
 }
 
 /**
@@ -26,7 +31,8 @@ function encodeScalar(name: string, value: unknown): string {
  *
  * @param query - the filter object, or `undefined`
  * @returns the encoded query string, `''` when nothing is left
- * @throws {TypeError} when a value is an object (other than an array), a function or a symbol
+ * @throws {TypeError} when a value is an object (other than an array), a function or a symbol, or a
+ * string with a lone surrogate
  * @example
  * ```ts
  * serializeQuery({ limit: 10, environment: ['ae_1', 'ae_2'], suspect: true })

@@ -41,7 +41,14 @@ export interface Operation {
  *
  * @internal
  */
-export const encodePathParam = (value: string): string => encodeURIComponent(value)
+export function encodePathParam(value: string, name: string): string {
+  try {
+    return encodeURIComponent(value)
+  } catch {
+    // encodeURIComponent throws URIError on a lone surrogate: report it as the bad argument it is.
+    throw new TypeError(`${name} must be a well-formed Unicode string`)
+  }
+}
 
 /**
  * Merges the client's headers with a call's headers and the JSON content type.

@@ -81,6 +81,24 @@ describe('constructor', () => {
     expect(make).toThrow(message)
   })
 
+  test.each(['sec\nret_key_1', 'sec\u0000ret_key_2', 'sec\u{1F600}ret_key_3'])(
+    'an API key that cannot be a header value: TypeError at construction, key not echoed (%j)',
+    (apiKey) => {
+      let thrown: unknown
+      try {
+        new FingerprintJsServerApiClient({
+          apiKey,
+          fetch: createFakeFetch({ status: 200, json: {} }).fetch,
+        })
+      } catch (e) {
+        thrown = e
+      }
+      expect(thrown).toBeInstanceOf(TypeError)
+      expect((thrown as Error).message).toMatch(/^apiKey/)
+      expect(inspect(thrown)).not.toContain('ret_key')
+    },
+  )
+
   test('a rejected key never appears in the message', () => {
     try {
       new FingerprintJsServerApiClient({ apiKey: API_KEY, region: 'Nowhere' as Region })

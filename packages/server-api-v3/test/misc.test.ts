@@ -143,3 +143,33 @@ describe('iterators: edge cases', () => {
     expect(fake.calls[1]!.url).toBe('https://api.fpjs.io/events/search?limit=5&pagination_key=p1')
   })
 })
+
+describe('hostile pages stop the iterators with an SdkError', () => {
+  const answers = [
+    { name: 'null body', answer: { status: 200, text: 'null' } },
+    {
+      name: 'visits is a string',
+      answer: { status: 200, json: { visitorId: 'v', visits: 'nope' } },
+    },
+    { name: 'array body', answer: { status: 200, json: [] } },
+  ]
+  test.each(answers)('iterateVisits: $name', async ({ answer }) => {
+    const client = new FingerprintJsServerApiClient({
+      apiKey: 'k',
+      fetch: createFakeFetch(answer).fetch,
+    })
+    await expect(collect(client.iterateVisits('v'), 10)).rejects.toBeInstanceOf(SdkError)
+  })
+  test('iterateEvents: events missing is an empty last page; events an object is an error', async () => {
+    const empty = new FingerprintJsServerApiClient({
+      apiKey: 'k',
+      fetch: createFakeFetch({ status: 200, json: {} }).fetch,
+    })
+    await expect(collect(empty.iterateEvents({ limit: 1 }), 10)).resolves.toEqual([])
+    const odd = new FingerprintJsServerApiClient({
+      apiKey: 'k',
+      fetch: createFakeFetch({ status: 200, json: { events: {} } }).fetch,
+    })
+    await expect(collect(odd.iterateEvents({ limit: 1 }), 10)).rejects.toBeInstanceOf(SdkError)
+  })
+})

@@ -44,7 +44,7 @@ describe('serializeQuery', () => {
     expect(serializeQuery(filter)).toBe('own=y')
   })
 
-  test.each([{ nested: { a: 1 } }, { fn: () => 1 }, { list: [{ a: 1 }] }])(
+  test.each([{ nested: { a: 1 } }, { fn: () => 1 }, { list: [{ a: 1 }] }, { bad: '\uD800' }])(
     'rejects a value that is not a scalar: %o',
     (given) => {
       expect(() => serializeQuery(given)).toThrow(TypeError)
