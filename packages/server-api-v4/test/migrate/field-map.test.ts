@@ -84,7 +84,7 @@ describe('EVENT_FIELD_MAP', () => {
 
   it.each(
     EVENT_FIELD_MAP.filter((e) => e.transform === 'restructure').map((e) => [e.v3, e] as const),
-  )('toV3Event restructures raw attributes into %s', (_, entry) => {
+  )('toV3Event restructures raw attributes into %s (open question 6)', (_, entry) => {
     const map = read(v3, entry.v3.split('.{*}')[0]!) as Record<string, { value: unknown }>
     const raw = fullBrowserEvent.raw_device_attributes as Record<string, unknown>
     for (const [key, value] of Object.entries(raw)) {

@@ -161,6 +161,18 @@ describe('toV3Event', () => {
     expect(products.velocity?.data?.distinctLinkedId).toEqual({})
   })
 
+  it('passes the confidence score through unchanged (open question 21)', () => {
+    const score = toV3Event({
+      ...minimalEvent,
+      identification: { visitor_id: 'v', visitor_found: true, confidence: { score: 0.123 } },
+    }).products.identification?.data?.confidence
+    expect(score).toStrictEqual({ score: 0.123 })
+  })
+
+  it('produces no v3 supplementary ids, which v4 has no field for (open question 19)', () => {
+    expect(JSON.stringify(toV3Event(fullBrowserEvent))).not.toMatch(/supplementary|highRecall/i)
+  })
+
   it('ignores v4 fields newer than this package (open question 16)', () => {
     const withExtra = { ...minimalEvent, active_call: true, source: 'edge' } as typeof minimalEvent
     expect(toV3Event(withExtra)).toEqual(toV3Event(minimalEvent))

@@ -102,7 +102,7 @@ describe('createV3CompatClient', () => {
     ])
   })
 
-  it('searchEvents rejects a removed filter before any request, or drops it when asked', async () => {
+  it('searchEvents rejects a removed filter before any request, or drops it when asked (open question 11)', async () => {
     const strict = setup([])
     await expect(strict.client.searchEvents({ limit: 1, datacenter: true })).rejects.toThrow(
       /filter\.datacenter is not supported by Server API v4/,
@@ -118,7 +118,7 @@ describe('createV3CompatClient', () => {
   })
 
   describe('getVisits (emulated with v4 search)', () => {
-    it('searches by visitor_id from now - 365 days, newest first, 100 visits by default', async () => {
+    it('searches by visitor_id from now - 365 days, newest first, 100 visits by default (open question 10)', async () => {
       const { client, calls } = setup([{ body: { events: [fullBrowserEvent] } }])
       const res = await client.getVisits('Vb7kT0cWq2LrN5aZ1yHd')
       expect(res).toEqual({
@@ -172,7 +172,7 @@ describe('createV3CompatClient', () => {
       expect((await missing.client.getVisits('v', { request_id: 'r' })).visits).toEqual([])
     })
 
-    it('answers an unknown visitor (v4 404) with no visits, as v3 did', async () => {
+    it('answers an unknown visitor (v4 404) with no visits, as v3 did (open question 10)', async () => {
       const { client } = setup([apiError(404, 'visitor_not_found')])
       expect(await client.getVisits('nobody')).toEqual({ visitorId: 'nobody', visits: [] })
     })
@@ -290,7 +290,7 @@ describe('createV3CompatClient', () => {
     expect(calls).toHaveLength(0)
   })
 
-  it('ignores authenticationMode, warning when it asked for the query parameter', async () => {
+  it('ignores authenticationMode, warning when it asked for the query parameter (open question 18)', async () => {
     const onWarning = vi.fn()
     const { fetch, calls } = fakeFetch([{ body: minimalEvent }])
     const client = createV3CompatClient(
