@@ -23,13 +23,23 @@ interface Case {
 const cases: Case[] = [
   { name: 'no change', edit: () => {}, want: [], bump: 'none' },
   {
-    name: 'key order and x- extensions are ignored',
+    name: 'key order alone is no change',
     edit: (d) => {
       const { required, type, ...rest } = item(d)
-      d.components.schemas.Item = { ...rest, 'x-internal': true, required, type }
+      d.components.schemas.Item = { ...rest, required, type }
+      d.paths = Object.fromEntries(Object.entries(d.paths).reverse())
     },
     want: [],
     bump: 'none',
+  },
+  {
+    name: 'x- extensions and metadata only: a patch',
+    edit: (d) => {
+      item(d)['x-internal'] = true
+      d.info.license = { name: 'MIT' }
+    },
+    want: [{ kind: 'other-change', path: '$', class: 'docs' }],
+    bump: 'patch',
   },
   {
     name: 'operation added',
@@ -378,14 +388,14 @@ const cases: Case[] = [
     bump: 'major',
   },
   {
-    name: 'a change inside a self-referencing schema is reported once',
+    name: 'a description beside a self-referencing $ref is reported once, at its location',
     edit: (d) =>
       (item(d).properties.parent = {
         $ref: '#/components/schemas/Item',
         description: 'the container',
       }),
-    want: [],
-    bump: 'none',
+    want: [{ kind: 'description-changed', path: 'Item.parent', class: 'docs' }],
+    bump: 'patch',
   },
 ]
 
@@ -416,13 +426,16 @@ describe('diffSpecs', () => {
     ])
   })
 
-  it('compares resolved schemas: inlining a $ref changes nothing', () => {
+  it('compares resolved schemas: inlining a $ref changes no type (only the document)', () => {
     const after = structuredClone(base)
     listItems(after).responses['200'].content['application/json'].schema.properties.items.items =
       structuredClone(base.components.schemas.Item)
     after.components.schemas.Item.properties.parent = { $ref: '#/components/schemas/Item' }
     // the inlined copy still refers to Item for its parent, so the types are identical
-    expect(diffSpecs(base, after).changes).toEqual([])
+    expect(diffSpecs(base, after)).toEqual({
+      bump: 'patch',
+      changes: [expect.objectContaining({ kind: 'other-change', class: 'docs' })],
+    })
   })
 
   it('terminates on mutually recursive schemas and finds the change inside the cycle', () => {

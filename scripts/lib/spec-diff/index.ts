@@ -20,6 +20,16 @@ export function diffSpecs(before: JsonObject, after: JsonObject): SpecDiff {
   const ctx = createDiffContext(createResolver(before), createResolver(after))
   diffOperations(ctx)
   diffComponents(ctx)
+  if (ctx.changes.length === 0 && sortedJson(before) !== sortedJson(after)) {
+    // anything else (info.license, tags, x- extensions, ...) still changes the published description
+    ctx.report({
+      kind: 'other-change',
+      path: '$',
+      class: 'docs',
+      reason:
+        'the description changed in parts the generated client does not read (metadata, tags or x- extensions)',
+    })
+  }
   const order = { breaking: 0, additive: 1, docs: 2 }
   const changes = [...ctx.changes].sort(
     (a, b) =>
@@ -28,6 +38,19 @@ export function diffSpecs(before: JsonObject, after: JsonObject): SpecDiff {
       a.kind.localeCompare(b.kind),
   )
   return { bump: bumpFor(changes), changes }
+}
+
+/** JSON with object keys sorted, so that key order alone never counts as a change. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  )
 }
 
 export { bumpFor } from './bump.ts'

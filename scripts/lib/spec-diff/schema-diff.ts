@@ -67,6 +67,17 @@ export function diffSchema(
   const oldRef = ctx.old.resolve(before).ref
   const newRef = ctx.new.resolve(after).ref
   if (oldRef || newRef) {
+    // OpenAPI 3.1 lets a $ref carry its own description: that text belongs to this location, not the component
+    const sibling = (v: unknown) =>
+      isObject(v) && typeof v.$ref === 'string' ? show(v.description ?? v.summary) : undefined
+    if (oldRef && newRef && sibling(before) !== sibling(after)) {
+      ctx.report({
+        kind: 'description-changed',
+        path,
+        class: 'docs',
+        reason: 'description next to a $ref changed: documentation only',
+      })
+    }
     const key = `${oldRef ?? '-'}|${newRef ?? '-'}|${direction}|${oldRef && newRef ? '' : path}`
     if (ctx.visited.has(key)) return
     ctx.visited.add(key)
