@@ -72,10 +72,13 @@ export interface MockServer {
   v4BaseUrl: string
   /** Region this server plays. */
   region: MockRegion
-  /** The valid key of this server's region. */
-  apiKey: string
-  /** One valid key of each region (the other regions' keys answer 403 WrongRegion here). */
-  apiKeys: Record<MockRegion, string>
+  /** The valid key of this server's region (not enumerable: kept out of logs and JSON). */
+  readonly apiKey: string
+  /**
+   * One valid key of each region; the other regions' keys answer 403 WrongRegion here.
+   * Not enumerable, like `apiKey`.
+   */
+  readonly apiKeys: Readonly<Record<MockRegion, string>>
   /** The event store shared by both API versions. */
   store: EventStore
   /** Failure injection for the next requests. */
@@ -550,13 +553,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   >
 
   let stopped: Promise<void> | undefined
-  return {
+  const result: Omit<MockServer, 'apiKey' | 'apiKeys'> = {
     url: origin,
     v3BaseUrl: origin,
     v4BaseUrl: `${origin}/v4`,
     region,
-    apiKey: apiKeys[region],
-    apiKeys,
     store,
     faults,
     contractViolations: violations,
@@ -569,4 +570,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return stopped
     },
   }
+  // Keys stay readable but out of enumeration, so logging or serialising the server object
+  // (e.g. a test framework printing it) never shows them.
+  Object.defineProperties(result, {
+    apiKey: { value: apiKeys[region], enumerable: false },
+    apiKeys: { value: Object.freeze({ ...apiKeys }), enumerable: false },
+  })
+  return result as MockServer
 }

@@ -29,7 +29,7 @@ describe('authentication like the real API', () => {
   it('reports the configured keys, one per region', () => {
     expect(server.region).toBe('eu')
     expect(server.apiKey).toBe('eu-key-1')
-    expect(server.apiKeys).toEqual({ us: 'us-key', eu: 'eu-key-1', ap: 'mock-secret-ap' })
+    expect({ ...server.apiKeys }).toEqual({ us: 'us-key', eu: 'eu-key-1', ap: 'mock-secret-ap' })
   })
 
   const v4: Array<{ name: string; headers: Record<string, string>; code: string }> = [
@@ -127,5 +127,16 @@ describe('authentication like the real API', () => {
     await expect(startMockServer({ keys: { us: 'same', eu: 'same' } })).rejects.toThrow(TypeError)
     await expect(startMockServer({ region: 'mars' as 'us' })).rejects.toThrow(/options\.region/)
     await expect(startMockServer({ port: 70000 })).rejects.toThrow(/options\.port/)
+  })
+})
+
+describe('keys stay out of logs', () => {
+  it('are readable but not enumerable on the server object', async () => {
+    const { inspect } = await import('node:util')
+    expect(server.apiKeys.eu).toBe('eu-key-1')
+    expect(Object.keys(server)).not.toContain('apiKey')
+    const printed = `${JSON.stringify(server)} ${inspect(server, { depth: 4 })}`
+    for (const key of ['eu-key-1', 'eu-key-2', 'us-key', 'mock-secret-ap'])
+      expect(printed).not.toContain(key)
   })
 })

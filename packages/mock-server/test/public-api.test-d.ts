@@ -10,7 +10,7 @@ import {
 test('startMockServer options and result', () => {
   expectTypeOf(startMockServer).parameter(0).toEqualTypeOf<MockServerOptions | undefined>()
   expectTypeOf(startMockServer).returns.resolves.toEqualTypeOf<MockServer>()
-  expectTypeOf<MockServer['apiKeys']>().toEqualTypeOf<Record<MockRegion, string>>()
+  expectTypeOf<MockServer['apiKeys']>().toEqualTypeOf<Readonly<Record<MockRegion, string>>>()
   expectTypeOf<MockServer['store']['get']>().returns.toEqualTypeOf<MockEvent | undefined>()
   expectTypeOf<MockServerOptions['rateLimit']>().toEqualTypeOf<
     { perSecond: number; burst?: number } | false | undefined
