@@ -6,7 +6,10 @@ import type { MockEvent, MockEventUpdate } from './types'
  */
 export type EventCheck = (event: MockEvent) => void
 
-/** Orders events newest first; equal timestamps fall back to the event ID so the order is total. */
+/**
+ * Orders events newest first; equal timestamps fall back to the event ID so the order is total.
+ * @internal
+ */
 export function compareNewestFirst(a: MockEvent, b: MockEvent): number {
   if (a.timestamp !== b.timestamp) return b.timestamp - a.timestamp
   return a.event_id < b.event_id ? 1 : a.event_id > b.event_id ? -1 : 0
@@ -117,8 +120,14 @@ export class EventStore {
    *
    * @param options - `limit` caps the list; `visitorId` keeps one visitor's events
    * @returns copies of the events
+   * @throws {TypeError} when `limit` is not a non-negative integer
    */
   list(options: { limit?: number; visitorId?: string } = {}): MockEvent[] {
+    if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 0)) {
+      throw new TypeError(
+        `EventStore.list: options.limit must be a non-negative integer, got ${String(options.limit)}`,
+      )
+    }
     const source =
       options.visitorId !== undefined ? this.peekByVisitor(options.visitorId) : this.peekSorted()
     return source.slice(0, options.limit ?? source.length).map((e) => structuredClone(e))

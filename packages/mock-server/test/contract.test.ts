@@ -73,3 +73,36 @@ describe('strict contract mode', () => {
     )
   })
 })
+
+describe('resilience', () => {
+  it('answers 500 when user code throws and keeps serving', async () => {
+    const errors: string[] = []
+    const fragile = await startMockServer({
+      events: 3,
+      visitors: 1,
+      log: (m) => errors.push(m),
+      rulesets: {
+        rs_throws: [
+          {
+            id: 'r',
+            expression: 'boom',
+            matches: () => {
+              throw new Error('rule failed')
+            },
+            action: { type: 'allow' },
+          },
+        ],
+      },
+    })
+    try {
+      const id = fragile.store.list()[0]!.event_id
+      const res = await call(fragile, `/v4/events/${id}?ruleset_id=rs_throws`)
+      expect(res).toMatchObject({ status: 500, body: { error: { code: 'failed' } } })
+      expect(errors.join('\n')).toMatch(/rule failed/)
+      expect((await call(fragile, `/v4/events/${id}`)).status).toBe(200)
+      expect(fragile.contractViolations).toEqual([])
+    } finally {
+      await fragile.stop()
+    }
+  })
+})

@@ -72,3 +72,9 @@ describe('EventStore', () => {
     expect(() => store.insert({} as never)).toThrow(TypeError)
   })
 })
+
+describe('EventStore argument checks', () => {
+  it('rejects a bad limit with a TypeError naming it', () => {
+    expect(() => seeded().list({ limit: -1 })).toThrow(/options\.limit/)
+  })
+})
