@@ -73,6 +73,19 @@ describe('one store behind both versions', () => {
     expect(all.events.some((e) => e.identification?.visitor_id === visitor)).toBe(false)
   })
 
+  it('loses no update when many arrive at once through both versions', async () => {
+    const id = server.store.list()[6]!.event_id
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        i % 2 === 0
+          ? v4.updateEvent(id, { tags: { [`t${i}`]: i } })
+          : v3.updateEvent({ tag: { [`t${i}`]: i } }, id),
+      ),
+    )
+    const tags = (await v4.getEvent(id)).tags as Record<string, number>
+    for (let i = 0; i < 100; i++) expect(tags[`t${i}`]).toBe(i)
+  })
+
   it('an event inserted into the store is visible through both versions', async () => {
     const created = server.store.create({
       visitorId: server.store.visitorIds()[2]!,
