@@ -2,6 +2,7 @@
  * `pnpm generate [--check]`: turns every spec named in specs/manifest.json into its generated files.
  * With --check nothing is written; it exits 1 naming each stale file. A spec that cannot be read or is not
  * valid OpenAPI stops the run before anything is written, and files are replaced by rename, never in place.
+ * Outputs a local cache (node_modules/.cache/fpapi-generate) proves fresh are not re-rendered; `--no-cache` renders all.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -9,7 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { locatePointer } from './lib/locate-pointer.ts'
 import { parseSpecText, SpecLoadError } from './lib/load-spec.ts'
 import { readManifest, repoRoot } from './lib/manifest.ts'
-import { renderDocument, renderTypes } from './lib/render.ts'
+import { openGenerateCache } from './lib/generate-cache.ts'
 
 /**
  * Generates every output named in the manifest, in memory.
@@ -26,6 +27,8 @@ export async function generateAll(
   apis?: readonly string[],
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>()
+  // loaded on demand: openapi-typescript (with TypeScript) and prettier are most of the start-up time
+  const { renderDocument, renderTypes } = await import('./lib/render.ts')
   for (const entry of readManifest(root)) {
     if (apis && !apis.includes(entry.api)) continue
     const specFile = join(root, entry.spec)
@@ -79,6 +82,8 @@ export interface GenerateOptions {
   log?: (line: string) => void
   /** Where problems go; default console.error. */
   error?: (line: string) => void
+  /** Skip rendering outputs the generate cache vouches for; default true (`--no-cache` turns it off). */
+  cache?: boolean
 }
 
 /** What {@link runGenerate} did. */
@@ -107,13 +112,49 @@ export async function runGenerate(options: GenerateOptions = {}): Promise<Genera
   const log = options.log ?? ((line: string) => console.log(line))
   const fail = options.error ?? ((line: string) => console.error(line))
   const started = performance.now()
+  const cache =
+    options.cache === false
+      ? undefined
+      : openGenerateCache(root, join(import.meta.dirname, 'lib', 'render.ts'))
+  // outputs whose current bytes the cache vouches for are fresh without rendering
+  const fresh = new Set<string>()
+  const pending: string[] = []
+  const specTexts = new Map<string, string>()
+  for (const entry of readManifest(root)) {
+    let text: string | undefined
+    try {
+      text = readFileSync(join(root, entry.spec), 'utf8')
+    } catch {
+      text = undefined
+    }
+    if (text !== undefined) specTexts.set(entry.spec, text)
+    const known =
+      text !== undefined &&
+      cache !== undefined &&
+      entry.outputs.every((o) => {
+        const expected = cache.expected(entry.spec, text!, o.file, o.kind)
+        return expected !== undefined && expected === cache.currentHash(join(root, o.file))
+      })
+    if (known) for (const o of entry.outputs) fresh.add(o.file)
+    else pending.push(entry.api)
+  }
   let files: Map<string, string>
   try {
-    files = await generateAll(root)
+    files = pending.length ? await generateAll(root, pending) : new Map()
   } catch (error) {
     fail(`generate: ${error instanceof Error ? error.message : String(error)}`)
     fail('generate: no generated file was changed')
     return { exitCode: 1, stale: [], written: [], ms: Math.round(performance.now() - started) }
+  }
+  if (cache) {
+    for (const entry of readManifest(root)) {
+      const text = specTexts.get(entry.spec)
+      if (text === undefined) continue
+      for (const o of entry.outputs) {
+        const code = files.get(o.file)
+        if (code !== undefined) cache.remember(entry.spec, text, o.file, o.kind, code)
+      }
+    }
   }
   const stale: string[] = []
   const written: string[] = []
@@ -130,14 +171,17 @@ export async function runGenerate(options: GenerateOptions = {}): Promise<Genera
       written.push(file)
     }
   }
+  cache?.save()
+  const total = files.size + fresh.size
   const ms = Math.round(performance.now() - started)
+  const how = fresh.size ? `; ${fresh.size} known fresh from the cache` : ''
   if (options.check) {
     for (const file of stale)
       fail(`generate --check: ${file} is stale; run \`pnpm generate\` and commit it`)
     if (stale.length) return { exitCode: 1, stale, written, ms }
-    log(`generate --check: ${files.size} generated files are fresh (${ms} ms)`)
+    log(`generate --check: ${total} generated files are fresh (${ms} ms${how})`)
   } else {
-    log(`generate: ${stale.length} of ${files.size} files updated in ${ms} ms`)
+    log(`generate: ${stale.length} of ${total} files updated in ${ms} ms${how}`)
   }
   return { exitCode: 0, stale, written, ms }
 }
@@ -147,6 +191,7 @@ async function main(argv: string[]): Promise<void> {
   const root = rootFlag >= 0 ? argv[rootFlag + 1] : undefined
   const { exitCode } = await runGenerate({
     check: argv.includes('--check'),
+    cache: !argv.includes('--no-cache'),
     ...(root ? { root } : {}),
   })
   process.exitCode = exitCode

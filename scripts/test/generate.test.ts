@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateAll, runGenerate } from '../generate.ts'
@@ -132,6 +132,50 @@ describe('generate', () => {
     } finally {
       restore()
     }
+  })
+
+  it('the local cache skips rendering fresh outputs but still catches a hand edit and a spec edit', async () => {
+    mkdirSync(join(repo.root, 'node_modules'), { recursive: true })
+    const logs: string[] = []
+    const errors: string[] = []
+    const run = (check = true) =>
+      runGenerate({
+        root: repo.root,
+        check,
+        log: (l) => logs.push(l),
+        error: (l) => errors.push(l),
+      })
+    expect((await run(false)).exitCode).toBe(0) // fills the cache
+    logs.length = 0
+    const cached = await run()
+    expect(cached.exitCode).toBe(0)
+    expect(logs.at(-1)).toMatch(
+      /4 generated files are fresh \(\d+ ms; 4 known fresh from the cache\)/,
+    )
+
+    const typesFile = join(repo.root, V4_TYPES)
+    const generated = readFileSync(typesFile, 'utf8')
+    writeFileSync(
+      typesFile,
+      generated.replace('export interface paths', 'export interface paths /* hand edit */'),
+    )
+    try {
+      const edited = await run()
+      expect(edited.exitCode).toBe(1)
+      expect(edited.stale).toEqual([V4_TYPES])
+    } finally {
+      writeFileSync(typesFile, generated)
+    }
+
+    writeFileSync(join(repo.root, V4), `${pristine}# edited\n`)
+    try {
+      const specEdited = await run()
+      expect(specEdited.exitCode).toBe(1)
+      expect(specEdited.stale).toContain(V4_TYPES)
+    } finally {
+      restore()
+    }
+    expect((await run()).exitCode).toBe(0)
   })
 
   it('CLI: --check exits 1 on a stale file and 0 when fresh (--root points at the copy)', () => {
