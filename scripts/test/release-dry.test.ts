@@ -140,25 +140,21 @@ describe('publishablePackages', () => {
 })
 
 describe('pnpm release:dry', () => {
-  it(
-    'builds, packs and installs every publishable package; ESM, CJS and TypeScript consumers work',
-    () => {
-      const out = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', join(repoRoot, 'scripts', 'release-dry.ts')],
-        { cwd: repoRoot, encoding: 'utf8', timeout: 900_000 },
-      )
-      const report = `${out.stdout}${out.stderr}`
-      expect(report, report).toMatch(/release:dry: \d+ checks passed, 0 failed/)
-      expect(out.status).toBe(0)
-      for (const name of publishablePackages(repoRoot).map((p) => p.name)) {
-        expect(report).toContain(`ok   contents ${name}`)
-        expect(report).toContain(`ok   esm import ${name}`)
-        expect(report).toContain(`ok   cjs require ${name}`)
-      }
-      expect(report).toContain('ok   typescript moduleResolution node16')
-      expect(report).toContain('ok   typescript moduleResolution bundler')
-    },
-    900_000,
-  )
+  it('builds, packs and installs every publishable package; ESM, CJS and TypeScript consumers work', () => {
+    const out = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'scripts', 'release-dry.ts')],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 900_000 },
+    )
+    const report = `${out.stdout}${out.stderr}`
+    expect(report, report).toMatch(/release:dry: \d+ checks passed, 0 failed/)
+    expect(out.status).toBe(0)
+    for (const name of publishablePackages(repoRoot).map((p) => p.name)) {
+      expect(report).toContain(`ok   contents ${name}`)
+      expect(report).toContain(`ok   esm import ${name}`)
+      expect(report).toContain(`ok   cjs require ${name}`)
+    }
+    expect(report).toContain('ok   typescript moduleResolution node16')
+    expect(report).toContain('ok   typescript moduleResolution bundler')
+  }, 900_000)
 })
