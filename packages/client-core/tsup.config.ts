@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The webhook check is its own file with @noble/hashes bundled in: one file to load instead of
+  // noble's many small modules (faster cold import), and a bundler drops the whole file when
+  // isValidWebhookSignature is not used (noble's `hmac.create = ...` would otherwise keep it).
+  entry: { index: 'src/index.ts', webhook: 'src/webhook.ts' },
+  noExternal: ['@noble/hashes'],
   format: ['esm', 'cjs'],
   dts: true,
   tsconfig: 'tsconfig.build.json',
@@ -9,6 +13,4 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  // One file instead of the many small modules of @noble/hashes: faster cold import, tree-shaken to hmac + sha256.
-  noExternal: ['@noble/hashes'],
 })

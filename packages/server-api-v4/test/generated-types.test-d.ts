@@ -7,6 +7,8 @@ test('GET /events/{event_id} answers 200 with the Event schema', () => {
 })
 
 test('PATCH /events/{event_id} takes an EventUpdate body', () => {
-  type Body = NonNullable<paths['/events/{event_id}']['patch']['requestBody']>['content']['application/json']
+  type Body = NonNullable<
+    paths['/events/{event_id}']['patch']['requestBody']
+  >['content']['application/json']
   expectTypeOf<Body>().toEqualTypeOf<components['schemas']['EventUpdate']>()
 })
