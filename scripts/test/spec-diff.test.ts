@@ -438,6 +438,46 @@ describe('diffSpecs', () => {
     })
   })
 
+  describe('a $ref with sibling keywords (OpenAPI 3.1)', () => {
+    const withKinds = (allow: unknown, block: unknown): Doc => {
+      const d = structuredClone(base)
+      d.components.schemas.Kind = { type: 'string', enum: ['allow', 'block'] }
+      item(d).properties.allow_kind = allow
+      item(d).properties.block_kind = block
+      return d
+    }
+    const sibling = (value: string) => ({ $ref: '#/components/schemas/Kind', const: value })
+    const allOf = (value: string) => ({
+      allOf: [{ $ref: '#/components/schemas/Kind' }, { const: value }],
+    })
+
+    it('is the same type as allOf [$ref, siblings]', () => {
+      const diff = diffSpecs(
+        withKinds(allOf('allow'), allOf('block')),
+        withKinds(sibling('allow'), sibling('block')),
+      )
+      expect(diff.changes.filter((c) => c.class !== 'docs')).toEqual([])
+    })
+    it('compares each location on its own, not as the shared component', () => {
+      const diff = diffSpecs(
+        withKinds(sibling('allow'), sibling('block')),
+        withKinds(sibling('allow'), sibling('allow')),
+      )
+      expect(diff.changes).toEqual([
+        expect.objectContaining({
+          kind: 'enum-value-removed',
+          path: 'Item.block_kind',
+          class: 'breaking',
+        }),
+        expect.objectContaining({
+          kind: 'enum-value-added',
+          path: 'Item.block_kind',
+          class: 'additive',
+        }),
+      ])
+    })
+  })
+
   it('terminates on mutually recursive schemas and finds the change inside the cycle', () => {
     const cyclic = (extra: boolean): Doc => ({
       openapi: '3.1.0',

@@ -1,4 +1,4 @@
-import { isObject, type Resolver } from './resolve.ts'
+import { isObject, refSiblings, type Resolver } from './resolve.ts'
 import { DOC_KEYS } from './schema-view.ts'
 
 const IGNORED = new Set<string>(DOC_KEYS)
@@ -20,6 +20,8 @@ export function canonicalJson(value: unknown, resolver: Resolver): string {
 function canonical(value: unknown, resolver: Resolver, stack: string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => canonical(v, resolver, stack))
   if (!isObject(value)) return value
+  const siblings = refSiblings(value)
+  if (siblings) return canonical({ allOf: [{ $ref: value.$ref }, siblings] }, resolver, stack)
   if (typeof value.$ref === 'string') {
     if (stack.includes(value.$ref)) return { $ref: value.$ref }
     return canonical(resolver.resolve(value).value, resolver, [...stack, value.$ref])

@@ -65,3 +65,34 @@ export function createResolver(document: JsonObject): Resolver {
 export function refName(ref: string): string {
   return decodePointerToken(ref.slice(ref.lastIndexOf('/') + 1))
 }
+
+/** Keys beside a `$ref` that do not change the schema (documentation and `x-` extensions). */
+const DOC_SIBLINGS = new Set([
+  'description',
+  'title',
+  'summary',
+  'example',
+  'examples',
+  'externalDocs',
+  'deprecated',
+  '$comment',
+])
+
+/**
+ * The structural keywords written beside a `$ref` (OpenAPI 3.1 applies them together with the target, like
+ * `allOf`), or undefined when there are none.
+ *
+ * @param value - a schema
+ * @returns the sibling keywords, if any
+ * @example
+ * refSiblings({ $ref: '#/components/schemas/Kind', const: 'allow' }) // { const: 'allow' }
+ */
+export function refSiblings(value: unknown): JsonObject | undefined {
+  if (!isObject(value) || typeof value.$ref !== 'string') return undefined
+  const rest: JsonObject = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' || DOC_SIBLINGS.has(k) || k.startsWith('x-')) continue
+    rest[k] = v
+  }
+  return Object.keys(rest).length ? rest : undefined
+}

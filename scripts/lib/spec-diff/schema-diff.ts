@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical.ts'
 import type { DiffContext } from './context.ts'
-import { isObject, refName } from './resolve.ts'
+import { isObject, refName, refSiblings } from './resolve.ts'
 import { schemaView, type SchemaView } from './schema-view.ts'
 import type { ChangeClass, Direction } from './types.ts'
 
@@ -64,8 +64,9 @@ export function diffSchema(
   path: string,
   direction: Direction,
 ): void {
-  const oldRef = ctx.old.resolve(before).ref
-  const newRef = ctx.new.resolve(after).ref
+  // a $ref with structural siblings is a local refinement of the target: compare it here, not as the component
+  const oldRef = refSiblings(before) ? undefined : ctx.old.resolve(before).ref
+  const newRef = refSiblings(after) ? undefined : ctx.new.resolve(after).ref
   if (oldRef || newRef) {
     // OpenAPI 3.1 lets a $ref carry its own description: that text belongs to this location, not the component
     const sibling = (v: unknown) =>

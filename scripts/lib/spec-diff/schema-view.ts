@@ -1,4 +1,4 @@
-import { isObject, type Resolver } from './resolve.ts'
+import { isObject, refSiblings, type Resolver } from './resolve.ts'
 import type { JsonObject } from './types.ts'
 
 /** Keys that document a schema without changing the generated type. */
@@ -79,6 +79,13 @@ function emptyView(): SchemaView {
  * schemaView({ type: ['string', 'null'] }, resolver) // { types: ['string'], nullable: true, ... }
  */
 export function schemaView(schema: unknown, resolver: Resolver, depth = 0): SchemaView {
+  const siblings = refSiblings(schema)
+  if (siblings && depth <= 32) {
+    // `{ $ref, const: x }` in OpenAPI 3.1 means both apply: read it as an allOf of the target and the siblings
+    const { $ref, ...rest } = schema as Record<string, unknown>
+    const allOf = [{ $ref }, ...(Array.isArray(rest.allOf) ? rest.allOf : [])]
+    return schemaView({ ...rest, allOf }, resolver, depth + 1)
+  }
   const { value: s, ref } = resolver.resolve(schema)
   const view = emptyView()
   if (ref) view.name = ref.slice(ref.lastIndexOf('/') + 1)
