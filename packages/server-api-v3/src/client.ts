@@ -24,7 +24,7 @@ import type { IterateOptions, Options, RequestOptions } from './options'
 import { AuthenticationMode, Region } from './region'
 import { extractV3Error } from './extract-error'
 import { createRawClient } from './raw-client'
-import { encodePathParam, send, type Operation, type SendConfig } from './send'
+import { encodePathParam, send, setHeader, type Operation, type SendConfig } from './send'
 import type {
   EventsGetResponse,
   EventsUpdateRequest,
@@ -148,14 +148,16 @@ export class FingerprintJsServerApiClient {
       defaultRegion: 'Global',
       baseUrl: options.baseUrl,
     })
-    const headers: Record<string, string> = {}
+    // Our defaults, then the caller's default headers over them (never over the auth header).
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': getIntegrationInfo(),
+    }
     for (const name in options.defaultHeaders) {
       if (!auth.secretHeaders.includes(name.toLowerCase())) {
-        headers[name] = options.defaultHeaders[name]!
+        setHeader(headers, name, options.defaultHeaders[name]!)
       }
     }
-    headers.Accept = 'application/json'
-    headers['User-Agent'] = getIntegrationInfo()
     Object.assign(headers, auth.headers())
     const transport = createTransport({
       fetch: options.fetch,

@@ -51,7 +51,22 @@ export function encodePathParam(value: string, name: string): string {
 }
 
 /**
- * Merges the client's headers with a call's headers and the JSON content type.
+ * Sets a header in a plain header object, replacing an entry of the same name in any letter case
+ * (a plain object would otherwise send both, and fetch would join them with a comma).
+ *
+ * @internal
+ */
+export function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  const lower = name.toLowerCase()
+  for (const existing in headers) {
+    if (existing.toLowerCase() === lower) delete headers[existing]
+  }
+  headers[name] = value
+}
+
+/**
+ * The headers of one call: the client's (defaults, then `defaultHeaders`, then auth), the call's
+ * own headers over them (never over the auth header), and the JSON content type of a body.
  *
  * @internal
  */
@@ -61,13 +76,12 @@ function headersFor(
   extra: Record<string, string> | undefined,
 ): Record<string, string> {
   if (!extra && !hasBody) return config.headers
-  const headers: Record<string, string> = {}
+  const headers = { ...config.headers }
   for (const name in extra) {
     // The auth header is set by the client only; a per-call header cannot replace or drop it.
-    if (!config.secretHeaders.includes(name.toLowerCase())) headers[name] = extra[name]!
+    if (!config.secretHeaders.includes(name.toLowerCase())) setHeader(headers, name, extra[name]!)
   }
-  Object.assign(headers, config.headers)
-  if (hasBody) headers['Content-Type'] = 'application/json'
+  if (hasBody) setHeader(headers, 'Content-Type', 'application/json')
   return headers
 }
 

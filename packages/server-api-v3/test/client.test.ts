@@ -273,6 +273,17 @@ describe('requests: method, URL, headers, body', () => {
     expect(headers.get('auth-api-key')).toBe(API_KEY)
   })
 
+  test('header names are case-insensitive: a caller override replaces ours instead of doubling it', async () => {
+    const { client, calls } = makeClient([ok(makeEvent('v', 0)), { status: 200, text: '' }], {
+      defaultHeaders: { 'user-agent': 'my-app/2.0', accept: 'application/json' },
+    })
+    await client.getEvent('r1', { headers: { ACCEPT: 'application/json' } })
+    expect(calls[0]!.headers.get('user-agent')).toBe('my-app/2.0')
+    expect(calls[0]!.headers.get('accept')).toBe('application/json')
+    await client.updateEvent({ suspect: true }, 'r1', { headers: { 'content-type': 'text/plain' } })
+    expect(calls[1]!.headers.get('content-type')).toBe('application/json')
+  })
+
   test('unknown response fields and enum values pass through untouched', async () => {
     const { client } = makeClient([ok(eventWithUnknownFields)])
     await expect(client.getEvent('r1')).resolves.toEqual(eventWithUnknownFields)
