@@ -15,7 +15,8 @@ const UPDATE_KEYS: Readonly<Record<string, string>> = {
  * - `updateEvent({ linkedId, tag, suspect }, id)` -> `updateEvent(id, { linked_id, tags, suspect })`
  *   when the body is an object literal; other v3-order calls are reported.
  * - `getVisits`, `getVisitorHistory`, `getRelatedVisitors`, removed search filters, `limit` above
- *   100 and `paginationKey` reads are reported (only in files that use a Fingerprint package).
+ *   100 and `paginationKey` reads are reported (only in files that use a Fingerprint package),
+ *   except on a `searchEvents` result, where it becomes `pagination_key`.
  * - `x.errorCode === 'RequestNotFound'` and `case 'RequestNotFound':` under `switch (x.errorCode)`
  *   get the v4 code.
  * @internal
@@ -48,6 +49,11 @@ export function rewriteCalls(
       Node.isPropertyAccessExpression(node) &&
       node.getName() === 'paginationKey'
     ) {
+      if (isSearchResult(m, node.getExpression())) {
+        const name = node.getNameNode()
+        out.edits.push({ start: name.getStart(), end: name.getEnd(), text: 'pagination_key' })
+        return
+      }
       note(
         node.getNameNode(),
         'search results: `paginationKey` is `pagination_key` in v4 and opaque (v3 keys do not work with v4); visit history results have no v4 counterpart',
@@ -132,6 +138,33 @@ function comparesErrorCode(m: TsMorphModule, literal: TsNode): boolean {
     return !!sw && Node.isSwitchStatement(sw) && isErrorCode(sw.getExpression())
   }
   return false
+}
+
+/**
+ * `(await c.searchEvents(f))`, or a variable of the file named like `expr` and initialised with it.
+ * Matched by name, not by symbol: binding symbols would need the type checker, which is slow.
+ */
+function isSearchResult(m: TsMorphModule, expr: TsNode): boolean {
+  const { Node } = m
+  if (Node.isIdentifier(expr)) {
+    const name = expr.getText()
+    const decls = expr
+      .getSourceFile()
+      .getDescendantsOfKind(m.SyntaxKind.VariableDeclaration)
+      .filter((d) => d.getName() === name)
+    return decls.length > 0 && decls.every((d) => isSearchCall(m, d.getInitializer()))
+  }
+  return isSearchCall(m, expr)
+}
+
+function isSearchCall(m: TsMorphModule, expr: TsNode | undefined): boolean {
+  const { Node } = m
+  let e = expr
+  while (e && (Node.isParenthesizedExpression(e) || Node.isAwaitExpression(e)))
+    e = e.getExpression()
+  if (!e || !Node.isCallExpression(e)) return false
+  const callee = e.getExpression()
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'searchEvents'
 }
 
 function isV4Body(m: TsMorphModule, arg: TsNode): boolean {

@@ -105,6 +105,28 @@ export function rewriteResultReads(m: TsMorphModule, sf: SourceFile): PassOutput
       })
       return
     }
+    const compared =
+      rule.transform === 'rename_enum' && v3Path.endsWith('bot.result')
+        ? comparedLiteral(m, leaf)
+        : undefined
+    if (compared) {
+      // `x.products.botd.data.bot.result === 'notDetected'` -> `x.bot === 'not_detected'`
+      const lead = node.hasQuestionDotToken() ? '?.' : '.'
+      out.edits.push({
+        start: node.getExpression().getEnd(),
+        end: leaf.getEnd(),
+        text: `${lead}bot`,
+      })
+      if (compared.getLiteralText() === 'notDetected') {
+        const quote = compared.getText()[0]
+        out.edits.push({
+          start: compared.getStart(),
+          end: compared.getEnd(),
+          text: `${quote}not_detected${quote}`,
+        })
+      }
+      return
+    }
     if (rule.transform !== 'rename' || rule.v4 === null) {
       out.notes.push({ pos: node.getStart(), message: `${adviceFor(v3Path, rule)}` })
       return
@@ -164,6 +186,18 @@ function findLeaf(
     if (rule) return { rule, v3Path, end }
   }
   return undefined
+}
+
+/** The string literal a read is compared with (`===`, `!==`, `==`, `!=`), if any. */
+function comparedLiteral(m: TsMorphModule, read: TsNode) {
+  const parent = read.getParent()
+  if (!parent || !m.Node.isBinaryExpression(parent)) return undefined
+  if (!/^[!=]==?$/.test(parent.getOperatorToken().getText())) return undefined
+  const other = parent.getLeft() === read ? parent.getRight() : parent.getLeft()
+  return m.Node.isStringLiteral(other) &&
+    ['notDetected', 'good', 'bad'].includes(other.getLiteralText())
+    ? other
+    : undefined
 }
 
 function access(name: string, sep: string): string {

@@ -51,7 +51,6 @@ describe('fpapi-migrate on a v3 code base (test/migrate/fixtures/v3-app)', () =>
         'src/events.ts:50', // getVisits
         'src/events.ts:54', // getRelatedVisitors
         'src/events.ts:58', // datacenter filter, inclusive start
-        'src/events.ts:59', // paginationKey
         'src/lib/legacy.js:5', // authenticationMode removed
       ]),
     )
@@ -68,6 +67,7 @@ describe('fpapi-migrate on a v3 code base (test/migrate/fixtures/v3-app)', () =>
     expect(events).toContain(
       'await client.updateEvent(requestId, { linked_id: orderId, tags: extra, suspect: false })',
     )
+    expect(events).toContain('next: page.pagination_key')
     expect(await read(dir, 'src/lib/legacy.js')).toContain("case 'too_many_requests':")
     expect(await read(dir, 'node_modules/some-dep/index.ts')).toContain(
       'FingerprintJsServerApiClient',

@@ -97,6 +97,16 @@ describe('migrateSources rewrites', () => {
       `const d = e.raw_device_attributes?.color_depth\n`,
     ],
     [
+      'paginationKey of a searchEvents result',
+      `${V3}const page = await c.searchEvents({ limit: 1 })\nnext(page.paginationKey, (await c.searchEvents(f)).paginationKey)\n`,
+      `${V4}const page = await c.searchEvents({ limit: 1 })\nnext(page.pagination_key, (await c.searchEvents(f)).pagination_key)\n`,
+    ],
+    [
+      'bot result compared with a literal: read and literal together',
+      `if (e.products.botd?.data?.bot.result === 'notDetected' || 'bad' == e.products.botd!.data!.bot.result) {}\n`,
+      `if (e.bot === 'not_detected' || 'bad' == e.bot) {}\n`,
+    ],
+    [
       'v3 error codes compared with errorCode',
       `if (err.errorCode === 'RequestNotFound' || "429 Too Many Requests" == err.errorCode) {}\n`,
       `if (err.errorCode === 'event_not_found' || "too_many_requests" == err.errorCode) {}\n`,
