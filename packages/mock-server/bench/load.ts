@@ -18,11 +18,13 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 400)
 interface Started {
   url: string
   apiKey: string
+  startupMs: number
+  startupCpuMs: number
 }
 
 async function main(): Promise<void> {
   const child = fork(fileURLToPath(new URL('./serve.mjs', import.meta.url)), { stdio: 'inherit' })
-  const { url, apiKey } = await new Promise<Started>((resolve, reject) => {
+  const { url, apiKey, startupMs, startupCpuMs } = await new Promise<Started>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Started))
     child.once('exit', (code) => reject(new Error(`mock server process exited with ${code}`)))
   })
@@ -66,6 +68,9 @@ async function main(): Promise<void> {
     ]
     console.log(
       `node ${process.version}, ${SECONDS} s per scenario after 1 s warm-up, ${CONNECTIONS} connections, strict mode on, 1000 seeded events\n`,
+    )
+    console.log(
+      `startup of the server process (node boot, import, validator compilation, 1000 seeded events): ${startupMs} ms wall, ${startupCpuMs} ms CPU\n`,
     )
     console.log(
       '| scenario | req/s (mean) | latency p50 / p99 (ms) | requests | errors | non-2xx |',

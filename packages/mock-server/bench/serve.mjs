@@ -8,7 +8,14 @@ const server = await startMockServer({
   visitors: 50,
   seed: 1,
 })
-process.send?.({ url: server.url, apiKey: server.apiKey })
+// performance.now() counts from process start: Node boot, import, validator compilation, seeding.
+const cpu = process.cpuUsage()
+process.send?.({
+  url: server.url,
+  apiKey: server.apiKey,
+  startupMs: Math.round(performance.now()),
+  startupCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+})
 process.on('message', async (message) => {
   if (message === 'stop') {
     await server.stop()

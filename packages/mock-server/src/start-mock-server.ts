@@ -275,7 +275,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   })
-  store.insert(
+  store.seed(
     generateEvents({
       seed: options.seed ?? 1,
       visitors: options.visitors ?? 20,
