@@ -390,7 +390,8 @@ export class FingerprintJsServerApiClient {
    * Iterates over every visit of a visitor, newest first, following `paginationKey` (or, from older
    * servers, `lastTimestamp` through `before`) until the history ends. Pages are fetched lazily;
    * empty pages in the middle (filters apply after the scan) are skipped. `.pages()` yields whole
-   * pages instead.
+   * pages instead; with `maxItems` it stops fetching once the cap is reached and cuts the last
+   * page's `visits` down to it.
    *
    * @param visitorId - the visitor id.
    * @param filter - as for `getVisits`; `limit` sets the scan size of each page.
@@ -419,6 +420,10 @@ export class FingerprintJsServerApiClient {
         fetchPage: async () =>
           expectPage(await this.getVisits(visitorId, current, requestOptions), 'visits'),
         getItems: (page: VisitorsResponse) => page.visits,
+        trimPage: (page: VisitorsResponse, keep: number) => ({
+          ...page,
+          visits: page.visits.slice(0, keep),
+        }),
         getNextCursor: (page: VisitorsResponse) => {
           const next = nextVisitsFilter(current, page)
           if (!next) return undefined
@@ -436,7 +441,8 @@ export class FingerprintJsServerApiClient {
 
   /**
    * Iterates over every event that matches a search, following `paginationKey` until the last
-   * page. `filter.limit` is the page size. `.pages()` yields whole pages instead.
+   * page. `filter.limit` is the page size. `.pages()` yields whole pages instead (with `maxItems`,
+   * the last page's `events` are cut down to the cap).
    *
    * @param filter - as for `searchEvents`.
    * @param options - `maxItems` plus per-call options applied to every page request.
@@ -462,6 +468,10 @@ export class FingerprintJsServerApiClient {
         fetchPage: async () =>
           expectPage(await this.searchEvents(current, requestOptions), 'events', true),
         getItems: (page: SearchEventsResponse) => page.events ?? [],
+        trimPage: (page: SearchEventsResponse, keep: number) => ({
+          ...page,
+          events: (page.events ?? []).slice(0, keep),
+        }),
         getNextCursor: (page: SearchEventsResponse) => {
           const next = nextSearchFilter(current, page)
           if (!next) return undefined

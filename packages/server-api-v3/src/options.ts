@@ -60,6 +60,6 @@ export type RequestOptions = CoreRequestOptions
  * ```
  */
 export interface IterateOptions extends RequestOptions {
-  /** Stop after this many items (or, for `.pages()`, after the page that reaches it). */
+  /** Stop after this many items; `.pages()` stops there too, cutting the last page down to the cap. */
   maxItems?: number
 }

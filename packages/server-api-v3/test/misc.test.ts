@@ -173,3 +173,48 @@ describe('hostile pages stop the iterators with an SdkError', () => {
     await expect(collect(odd.iterateEvents({ limit: 1 }), 10)).rejects.toBeInstanceOf(SdkError)
   })
 })
+
+describe('pages respect maxItems', () => {
+  test('iterateVisits().pages(): stops fetching at the cap and trims the last page', async () => {
+    const pageOf = (from: number, key?: string) => ({
+      status: 200,
+      json: {
+        visitorId: 'v',
+        visits: Array.from({ length: 25 }, (_, i) => makeVisit('v', from + i)),
+        ...(key ? { paginationKey: key } : {}),
+      },
+    })
+    const fake = createFakeFetch(
+      pageOf(0, 'k1'),
+      pageOf(25, 'k2'),
+      pageOf(50, 'k3'),
+      pageOf(75, 'k4'),
+      pageOf(100),
+    )
+    const client = new FingerprintJsServerApiClient({ apiKey: 'k', fetch: fake.fetch })
+    const sizes: number[] = []
+    for await (const page of client.iterateVisits('v', { limit: 25 }, { maxItems: 60 }).pages()) {
+      sizes.push(page.visits.length)
+      expect(page.paginationKey).toBeTypeOf('string') // metadata kept
+    }
+    expect(sizes).toEqual([25, 25, 10])
+    expect(fake.calls).toHaveLength(3)
+  })
+
+  test('iterateEvents().pages(): same rule', async () => {
+    const events = (n: number) => Array.from({ length: n }, () => ({ products: {} }))
+    const fake = createFakeFetch(
+      { status: 200, json: { events: events(25), paginationKey: 'a' } },
+      { status: 200, json: { events: events(25), paginationKey: 'b' } },
+      { status: 200, json: { events: events(25), paginationKey: 'c' } },
+      { status: 200, json: { events: events(25) } },
+    )
+    const client = new FingerprintJsServerApiClient({ apiKey: 'k', fetch: fake.fetch })
+    const sizes: number[] = []
+    for await (const page of client.iterateEvents({ limit: 25 }, { maxItems: 80 }).pages()) {
+      sizes.push(page.events!.length)
+    }
+    expect(sizes).toEqual([25, 25, 25, 5])
+    expect(fake.calls).toHaveLength(4)
+  })
+})
