@@ -1,5 +1,6 @@
 export { startMockServer } from './start-mock-server'
 export type { MockServer, MockServerOptions, ContractViolation } from './start-mock-server'
+export { createRedirectFetch } from './redirect-fetch'
 export { EventStore } from './event-store'
 export type { EventCheck } from './event-store'
 export { FaultController } from './faults'

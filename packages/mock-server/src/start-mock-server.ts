@@ -8,6 +8,7 @@ import type { HandlerResult } from './handler-context'
 import { V3_HANDLERS } from './handlers-v3'
 import { V4_HANDLERS } from './handlers-v4'
 import { RateLimiter, type RateLimitOptions } from './rate-limiter'
+import { createRedirectFetch } from './redirect-fetch'
 import { readParams } from './request-params'
 import { DEFAULT_RULESETS, type MockRulesets } from './rulesets'
 import { generateEvents } from './seed-events'
@@ -83,6 +84,11 @@ export interface MockServer {
   store: EventStore
   /** Failure injection for the next requests. */
   faults: FaultController
+  /**
+   * A `fetch` that sends requests for the real API hosts (`https://api.fpjs.io`, `eu.`, `ap.`)
+   * here: pass it to clients that have no base URL option, such as the official Node SDKs.
+   */
+  fetch: typeof fetch
   /** Responses that did not match the spec so far (empty when the contract holds). */
   contractViolations: readonly ContractViolation[]
   /** Forgets rate-limit state (e.g. between tests). */
@@ -560,6 +566,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     region,
     store,
     faults,
+    fetch: createRedirectFetch(origin),
     contractViolations: violations,
     resetRateLimits: () => limiter?.reset(),
     stop: () => {

@@ -6,10 +6,9 @@ import {
 } from '@fingerprint/node-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '@fpapi/mock-server'
-import { mockFetch } from './helpers'
 
-// The official v4 SDK (`@fingerprint/node-sdk`) has no base URL option: its requests to
-// api.fpjs.io are redirected to the mock server by an injected fetch.
+// The official v4 SDK (`@fingerprint/node-sdk`) has no base URL option: `server.fetch` sends its
+// requests for api.fpjs.io to the mock server.
 let server: MockServer
 let client: FingerprintServerApiClient
 
@@ -18,7 +17,7 @@ beforeAll(async () => {
   client = new FingerprintServerApiClient({
     apiKey: server.apiKey,
     region: Region.Global,
-    fetch: mockFetch(server),
+    fetch: server.fetch,
   })
 })
 afterAll(() => server.stop())
