@@ -30,7 +30,8 @@ export interface Auth {
  * @param style - where the key travels.
  * @param apiKey - the secret key.
  * @returns an {@link Auth} whose key can't be read back from its properties.
- * @throws {TypeError} when `apiKey` is not a non-empty string (the message never contains the key).
+ * @throws {TypeError} when `apiKey` is not a non-empty string of visible ASCII characters (the
+ *   message never contains the key).
  * @example
  * ```ts
  * const auth = createAuth({ type: 'header', name: 'Auth-API-Key' }, process.env.API_KEY)
@@ -39,6 +40,12 @@ export interface Auth {
  */
 export function createAuth(style: AuthStyle, apiKey: unknown): Auth {
   assertSecret(apiKey, 'apiKey')
+  // A key that can't be a header value makes fetch throw a message quoting the header, key included.
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new TypeError(
+      'apiKey must contain only visible ASCII characters (no spaces or control characters)',
+    )
+  }
   const key = apiKey
   const headerName =
     style.type === 'bearer' ? 'Authorization' : style.type === 'header' ? style.name : undefined

@@ -246,6 +246,24 @@ export class ServerApiError<
     )
     this.name = 'ServerApiError'
   }
+
+  /**
+   * Builds the error from a parsed API error body and its response (the official SDK's factory).
+   *
+   * @param body - the parsed error body.
+   * @param response - the HTTP response.
+   * @returns a `ServerApiError` with the response's status.
+   * @example
+   * ```ts
+   * throw ServerApiError.fromErrorResponse({ error: { code: 'failed', message: 'Oops' } }, response)
+   * ```
+   */
+  static fromErrorResponse<Body>(
+    body: Body,
+    response: Response,
+  ): ServerApiError<number, string, Body> {
+    return new ServerApiError(body, response.status, response)
+  }
 }
 
 /**

@@ -8,8 +8,13 @@ export interface PaginateOptions<Page, Item> {
   getItems: (page: Page) => readonly Item[] | undefined
   /** The cursor of the next page, or `undefined` / `''` on the last page. */
   getNextCursor: (page: Page) => string | undefined | null
-  /** Stop after this many items (items: exactly; pages: after the page that reaches it). */
+  /**
+   * Stop after this many items: the item iterator stops exactly there; the page iterator stops
+   * fetching once reached and, when `trimPage` is given, cuts the last page down to the cap.
+   */
   maxItems?: number | undefined
+  /** Returns a copy of a page with only its first `keep` items (used to honour `maxItems` on pages). */
+  trimPage?: ((page: Page, keep: number) => Page) | undefined
 }
 
 /**
@@ -78,9 +83,13 @@ export function iteratePages<Page, Item = unknown>(
         done = true
         throw error
       }
-      seen += options.getItems(page)?.length ?? 0
+      const count = options.getItems(page)?.length ?? 0
+      if (seen + count > max && options.trimPage) page = options.trimPage(page, max - seen)
+      seen += count
       const next = options.getNextCursor(page)
-      if (!next) {
+      if (seen >= max) {
+        done = true
+      } else if (!next) {
         done = true
       } else if (next === cursor) {
         done = true

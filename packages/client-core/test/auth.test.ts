@@ -61,3 +61,21 @@ describe('redaction', () => {
     })
   })
 })
+
+describe('keys that cannot be header values', () => {
+  test.each(['sec\nret', 'sec\u0000ret', 'sp ace', 'clé', 'tab\tkey'])(
+    '%j is refused without being echoed',
+    (key) => {
+      let error: unknown
+      try {
+        createAuth({ type: 'bearer' }, key)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(TypeError)
+      expect((error as Error).message).toBe(
+        'apiKey must contain only visible ASCII characters (no spaces or control characters)',
+      )
+    },
+  )
+})

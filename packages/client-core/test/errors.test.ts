@@ -68,3 +68,12 @@ describe('constructors with the official SDKs shapes', () => {
     expect(Object.keys(e)).toEqual(['name'])
   })
 })
+
+test('ServerApiError.fromErrorResponse(body, response)', () => {
+  const e = ServerApiError.fromErrorResponse(
+    { error: { code: 'failed', message: 'Oops' } },
+    new Response('', { status: 500 }),
+  )
+  expect(e).toBeInstanceOf(ServerApiError)
+  expect(e).toMatchObject({ statusCode: 500, errorCode: 'failed', message: 'Oops' })
+})

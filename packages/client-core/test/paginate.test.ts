@@ -137,3 +137,32 @@ describe('collect', () => {
     )
   })
 })
+
+describe('iteratePages with trimPage', () => {
+  test.each([
+    { maxItems: 3, want: [[1, 2], [3]], fetches: 2 },
+    {
+      maxItems: 4,
+      want: [
+        [1, 2],
+        [3, 4],
+      ],
+      fetches: 2,
+    },
+    { maxItems: 1, want: [[1]], fetches: 1 },
+    { maxItems: 9, want: [[1, 2], [3, 4], [5]], fetches: 3 },
+  ])(
+    'cuts the last page to maxItems $maxItems and fetches no more',
+    async ({ maxItems, want, fetches }) => {
+      const s = source({
+        '': { items: [1, 2], next: 'b' },
+        b: { items: [3, 4], next: 'c' },
+        c: { items: [5] },
+      })
+      const trimPage = (p: Page, keep: number) => ({ ...p, items: p.items.slice(0, keep) })
+      const pages = await drain(iteratePages({ ...s, maxItems, trimPage }))
+      expect(pages.map((p) => p.items)).toEqual(want)
+      expect(s.fetchPage).toHaveBeenCalledTimes(fetches)
+    },
+  )
+})

@@ -252,7 +252,8 @@ export class FingerprintServerApiClient implements FingerprintApi {
    * Like {@link iterateEvents}, but yields whole pages (`{ events, pagination_key? }`).
    *
    * @param filter - as for {@link searchEvents}.
-   * @param options - `maxItems` (stop after the page that reaches it), `pageSize`, per-call options.
+   * @param options - `maxItems` (stop there; the last page's `events` are cut to the cap),
+   *   `pageSize`, per-call options.
    * @returns an async iterator of pages.
    * @throws {TypeError} at once, before any request, for an invalid filter or options.
    * @example
@@ -289,6 +290,10 @@ export class FingerprintServerApiClient implements FingerprintApi {
         this.searchEvents({ ...base, pagination_key: cursor ?? first }, requestOptions),
       getItems: (page: SearchEventsResponse) => page.events,
       getNextCursor: (page: SearchEventsResponse) => page.pagination_key,
+      trimPage: (page: SearchEventsResponse, keep: number) => ({
+        ...page,
+        events: page.events.slice(0, keep),
+      }),
       maxItems,
     }
   }

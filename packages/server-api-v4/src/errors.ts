@@ -21,12 +21,16 @@ export type ServerApiError<Code extends number = number> = CoreServerApiError<
   ErrorResponse
 >
 /** Constructor of {@link ServerApiError}, with the official SDK's `(body, statusCode, response)` shape. */
-export const ServerApiError: new <Code extends number = number>(
-  body: ErrorResponse,
-  statusCode: Code,
-  response: Response,
-  details?: ApiErrorDetails,
-) => ServerApiError<Code> = CoreServerApiError as never
+export const ServerApiError: {
+  new <Code extends number = number>(
+    body: ErrorResponse,
+    statusCode: Code,
+    response: Response,
+    details?: ApiErrorDetails,
+  ): ServerApiError<Code>
+  /** Builds the error from a parsed error body and its response, as the official SDK's factory does. */
+  fromErrorResponse(body: ErrorResponse, response: Response): ServerApiError
+} = CoreServerApiError as never
 
 /**
  * The request was rate limited (429) and retries did not get through. `retryAfter` is the

@@ -667,3 +667,30 @@ test('VERSION matches package.json', async () => {
   }
   expect(VERSION).toBe(pkg.version)
 })
+
+describe('an API key that cannot be a header value', () => {
+  test.each(['sec\nret', 'sec\u0000ret', 'clé', 'two words'])(
+    '%j: TypeError at construction, key not echoed',
+    (apiKey) => {
+      let error: unknown
+      try {
+        new FingerprintServerApiClient({ apiKey })
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(TypeError)
+      expect((error as Error).message).toBe(
+        'apiKey must contain only visible ASCII characters (no spaces or control characters)',
+      )
+    },
+  )
+})
+
+test('ServerApiError.fromErrorResponse, as in the official SDK', () => {
+  const e = ServerApiError.fromErrorResponse(
+    { error: { code: 'event_not_found', message: 'gone' } },
+    new Response('', { status: 404 }),
+  )
+  expect(e).toBeInstanceOf(ServerApiError)
+  expect(e).toMatchObject({ statusCode: 404, errorCode: 'event_not_found', message: 'gone' })
+})

@@ -133,4 +133,25 @@ describe('iterateEventPages', () => {
       { events: [ev(2)], total_hits: 2 },
     ])
   })
+
+  test('maxItems caps pages too: no further fetch, the last page cut to the cap', async () => {
+    const page = (from: number, next?: string) => ({
+      json: {
+        events: Array.from({ length: 25 }, (_, i) => ev(from + i)),
+        ...(next ? { pagination_key: next } : {}),
+      },
+    })
+    const { client: c, calls } = client([
+      page(0, 'k1'),
+      page(25, 'k2'),
+      page(50, 'k3'),
+      page(75, 'k4'),
+      page(100),
+    ])
+    const sizes: number[] = []
+    for await (const p of c.iterateEventPages({}, { pageSize: 25, maxItems: 80 }))
+      sizes.push(p.events.length)
+    expect(sizes).toEqual([25, 25, 25, 5])
+    expect(calls).toHaveLength(4)
+  })
 })
