@@ -1,5 +1,6 @@
 /**
- * `pnpm release:dry [--skip-build] [--keep]`: builds every publishable package (packages/* not private), packs each
+ * `pnpm release:dry [--skip-build] [--keep]`: builds every publishable package (packages/* not private, runtime
+ * dependencies first), packs each
  * with `pnpm pack`, checks what the tarballs hold, installs them all into a fresh temporary project with npm and
  * checks ESM import, CJS require and TypeScript (moduleResolution node16 and bundler). Prints a report; exit 1 on
  * any problem.
@@ -50,25 +51,27 @@ async function main(argv: string[]): Promise<number> {
     `release:dry: ${packages.length} publishable packages: ${packages.map((p) => `${p.name}@${p.version}`).join(', ')}`,
   )
   try {
+    const pnpm = pnpmCommand(root)
     if (!argv.includes('--skip-build')) {
-      const turbo = join(root, 'node_modules', '.bin', 'turbo')
-      const build = run(
-        turbo,
-        ['run', 'build', '--output-logs=errors-only', ...packages.map((p) => `--filter=${p.name}`)],
-        root,
-        600_000,
-      )
-      checks.push({
-        label: 'build',
-        ok: build.ok,
-        detail: build.ok
-          ? 'turbo run build'
-          : build.output.trim().split('\n').slice(-15).join('\n'),
-      })
-      if (!build.ok) return report(checks, work, keep)
+      // one package at a time, runtime dependencies first (devDependency edges may form cycles in the task graph)
+      for (const pkg of packages) {
+        const build = run(
+          pnpm[0]!,
+          [...pnpm.slice(1), 'run', 'build'],
+          join(root, pkg.dir),
+          600_000,
+        )
+        checks.push({
+          label: `build ${pkg.name}`,
+          ok: build.ok,
+          detail: build.ok
+            ? 'pnpm run build'
+            : build.output.trim().split('\n').slice(-15).join('\n'),
+        })
+        if (!build.ok) return report(checks, work, keep)
+      }
     }
 
-    const pnpm = pnpmCommand(root)
     const packs = join(work, 'tarballs')
     const tarballs: string[] = []
     for (const pkg of packages) {

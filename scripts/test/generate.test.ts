@@ -35,7 +35,7 @@ describe('generate', () => {
     const first = await runGenerate({ root: repo.root, ...quiet })
     expect(first.exitCode).toBe(0)
     expect(first.written.sort()).toEqual(generatedFiles().sort())
-  })
+  }, 180_000)
   afterAll(() => repo.cleanup())
   const restore = () => writeFileSync(join(repo.root, V4), pristine)
 
