@@ -26,6 +26,8 @@ export const MIGRATABLE_EXTENSIONS: readonly string[] = [
   '.cjs',
 ]
 
+const MODULE_MENTION = new RegExp([...V3_MODULES].map((s) => s.replace(/[/.]/g, '\\$&')).join('|'))
+
 const FINGERPRINT_MODULE = new RegExp(
   `['"\`](${[...V3_MODULES, V4_MODULE].map((s) => s.replace(/[/.]/g, '\\$&')).join('|')})['"\`]`,
 )
@@ -89,21 +91,26 @@ function migrateOne(
 ): { file: MigratedFile; notes: MigrationNote[] } {
   const virtualPath = `/src/${file.path.replace(/^[/\\]+/, '').replaceAll('\\', '/')}`
   const fingerprintFile = FINGERPRINT_MODULE.test(file.text)
-  const passes: Array<(text: string) => PassOutput> = [
-    (text) =>
-      rewriteResultReads(m, project.createSourceFile(virtualPath, text, { overwrite: true })),
-    (text) =>
-      rewriteCalls(
-        m,
-        project.createSourceFile(virtualPath, text, { overwrite: true }),
-        fingerprintFile,
-      ),
-    (text) => rewriteModules(m, project.createSourceFile(virtualPath, text, { overwrite: true })),
+  // Each pass runs only when the text holds a word it acts on: parsing is the expensive part,
+  // and most files of a code base mention none of them.
+  const parse = (text: string) => {
+    const old = project.getSourceFile(virtualPath)
+    if (old) project.removeSourceFile(old)
+    return project.createSourceFile(virtualPath, text)
+  }
+  const passes: Array<[RegExp, (text: string) => PassOutput]> = [
+    [/\bproducts\b/, (text) => rewriteResultReads(m, parse(text))],
+    [
+      /updateEvent|errorCode|paginationKey|getVisits|getVisitorHistory|getRelatedVisitors|searchEvents|EventsUpdateRequest|EventUpdate/,
+      (text) => rewriteCalls(m, parse(text), fingerprintFile),
+    ],
+    [MODULE_MENTION, (text) => rewriteModules(m, parse(text))],
   ]
   let text = file.text
   const backMaps: Array<(pos: number) => number> = []
   const notes: MigrationNote[] = []
-  for (const pass of passes) {
+  for (const [needed, pass] of passes) {
+    if (!needed.test(text)) continue
     const { edits, notes: passNotes } = pass(text)
     for (const n of passNotes) {
       const pos = backMaps.reduceRight((p, toOld) => toOld(p), n.pos)
