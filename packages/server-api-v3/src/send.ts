@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { SdkError, type RequestOptions, type Transport } from '@fpapi/client-core'
+import { discardBody, readJsonBody, type RequestOptions, type Transport } from '@fpapi/client-core'
 import { serializeQuery } from './query-string'
 
 /** Everything a request needs from its client, fixed at construction. @internal */
@@ -116,12 +116,8 @@ export async function send(
   // `fetch(url, init)`, as the official SDK calls an injected fetch, and no Request to build.
   const response = await fetchOnce(url, init)
   if (!op.expectBody) {
-    response.body?.cancel().catch(() => undefined)
+    discardBody(response)
     return undefined
   }
-  try {
-    return (await response.json()) as unknown
-  } catch (cause) {
-    throw new SdkError('Failed to parse JSON response', response, cause)
-  }
+  return readJsonBody(response)
 }

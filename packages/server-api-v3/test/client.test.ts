@@ -656,7 +656,7 @@ describe('errors', () => {
     const { client } = makeClient([{ status: 200, text: '<html>captive portal</html>' }])
     const error = await client.getEvent('r').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SdkError)
-    expect((error as Error).message).toBe('Failed to parse JSON response')
+    expect((error as Error).message).toMatch(/^Failed to parse JSON response/)
     expect((error as Error).cause).toBeInstanceOf(SyntaxError)
   })
 

@@ -218,3 +218,21 @@ describe('pages respect maxItems', () => {
     expect(fake.calls).toHaveLength(4)
   })
 })
+
+test('a fetch returning a node-fetch style Response (body without cancel) still works', async () => {
+  const nodeFetchLike = (async () => ({
+    ok: true,
+    status: 200,
+    statusText: 'OK',
+    headers: new Headers({ 'content-type': 'application/json' }),
+    body: { pipe() {}, on() {} },
+    text: async () => '{"products":{}}',
+    json: async () => ({ products: {} }),
+    clone() {
+      return this
+    },
+  })) as unknown as typeof fetch
+  const client = new FingerprintJsServerApiClient({ apiKey: 'k', fetch: nodeFetchLike })
+  await expect(client.deleteVisitorData('v')).resolves.toBeUndefined()
+  await expect(client.getEvent('r')).resolves.toEqual({ products: {} })
+})
