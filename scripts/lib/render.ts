@@ -21,8 +21,9 @@ function header(specPath: string, spec: SpecDocument, hash: string): string {
 }
 
 async function format(code: string): Promise<string> {
+  // babel-ts prints the same as the typescript parser for this code, about twice as fast on the large spec constants
   return prettier.format(code, {
-    parser: 'typescript',
+    parser: 'babel-ts',
     printWidth: 100,
     singleQuote: true,
     semi: false,
