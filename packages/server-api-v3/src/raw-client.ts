@@ -17,5 +17,7 @@ export function createRawClient(config: SendConfig): Client<paths> {
     headers: config.headers,
     querySerializer: (query) => serializeQuery(query as Record<string, unknown>),
     fetch: config.transport.rawFetch,
+    // See send.ts: never follow a redirect with the key in a header.
+    redirect: 'manual',
   })
 }

@@ -102,6 +102,10 @@ export async function send(
   const init: RequestInit = {
     method: op.method,
     headers: headersFor(config, hasBody, requestOptions?.headers),
+    // The API never redirects. Following one would forward the `Auth-API-Key` header to whatever
+    // host the Location names (fetch only strips `Authorization` across origins), so a 3xx is
+    // returned as is and becomes a RequestError.
+    redirect: 'manual',
   }
   if (hasBody) init.body = JSON.stringify(op.body)
   const fetchOnce =

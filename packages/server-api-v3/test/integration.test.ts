@@ -15,6 +15,7 @@ import {
   type VisitorsResponse,
 } from '../src/index'
 import { FAKE_API_KEY, startFakeV3Server } from './helpers/fake-v3-server'
+import { startRecordServer } from './helpers/record-server'
 
 let server: Awaited<ReturnType<typeof startFakeV3Server>>
 let client: FingerprintJsServerApiClient
@@ -137,6 +138,34 @@ describe('over HTTP', () => {
     expect(error.retryAfter).toBe(1)
     expect(error.errorCode).toBe('TooManyRequests')
     expect(sleeps).toEqual([1_000])
+  })
+})
+
+describe('redirects never carry the key elsewhere', () => {
+  test('a 3xx is not followed: RequestError with the status, the other host sees nothing', async () => {
+    const elsewhere = await startRecordServer(() => ({ status: 200, json: { products: {} } }))
+    const redirecting = await startRecordServer(() => ({
+      status: 302,
+      text: '',
+      headers: { location: `${elsewhere.baseUrl}/steal` },
+    }))
+    try {
+      const victim = new FingerprintJsServerApiClient({
+        apiKey: FAKE_API_KEY,
+        baseUrl: redirecting.baseUrl,
+      })
+      const error = (await victim.getEvent('r1').catch((e: unknown) => e)) as RequestError
+      expect(error).toBeInstanceOf(RequestError)
+      expect(error.statusCode).toBe(302)
+      const raw = await victim.raw.GET('/events/{request_id}', {
+        params: { path: { request_id: 'r1' } },
+      })
+      expect(raw.response.status).toBe(302)
+      expect(elsewhere.records).toEqual([])
+    } finally {
+      await elsewhere.close()
+      await redirecting.close()
+    }
   })
 })
 
