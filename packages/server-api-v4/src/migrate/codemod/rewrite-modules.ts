@@ -214,14 +214,18 @@ export function rewriteModules(m: TsMorphModule, sf: SourceFile): PassOutput {
     if (!isRequire && !isDynamic) return
     const arg = node.getArguments()[0]!
     out.edits.push(moduleEdit(arg, arg.getText()[0]!))
-    if (isDynamic) {
+    // `const { X } = require(...)` and `const { X } = await import(...)` destructure the same way
+    const holder = isDynamic && Node.isAwaitExpression(node.getParent()) ? node.getParent()! : node
+    const decl = holder.getParent()
+    const destructured =
+      !!decl && Node.isVariableDeclaration(decl) && Node.isObjectBindingPattern(decl.getNameNode())
+    if (isDynamic && !destructured) {
       note(
         node,
         'dynamic import now loads the v4 package: check the names you read from it (see MIGRATION.md)',
       )
       return
     }
-    const decl = node.getParent()
     if (!decl || !Node.isVariableDeclaration(decl)) return
     const pattern = decl.getNameNode()
     if (!Node.isObjectBindingPattern(pattern)) return

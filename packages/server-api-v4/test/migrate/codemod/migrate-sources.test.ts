@@ -47,6 +47,11 @@ describe('migrateSources rewrites', () => {
       `const { FingerprintServerApiClient: C, Region } = require('@fpapi/server-api-v4')\n`,
     ],
     [
+      'a destructured dynamic import',
+      `const { FingerprintJsServerApiClient } = await import('@fingerprintjs/fingerprintjs-pro-server-api')\nnew FingerprintJsServerApiClient({ apiKey: k })\n`,
+      `const { FingerprintServerApiClient } = await import('@fpapi/server-api-v4')\nnew FingerprintServerApiClient({ apiKey: k })\n`,
+    ],
+    [
       'namespace imports',
       `import * as fp from '@fpapi/server-api-v3'\nnew fp.FingerprintJsServerApiClient({ apiKey: k, authenticationMode: 'AuthHeader' })\nlet e: fp.EventsGetResponse\n`,
       `import * as fp from '@fpapi/server-api-v4'\nnew fp.FingerprintServerApiClient({ apiKey: k })\nlet e: fp.Event\n`,
