@@ -21,6 +21,13 @@ export function assertId(value: unknown, name: string): asserts value is string 
   if (value === '.' || value === '..') {
     throw new TypeError(`${name} must not be '.' or '..'`)
   }
+  // A lone surrogate can't be percent-encoded (encodeURIComponent would throw a URIError later).
+  if (
+    /[\ud800-\udfff]/.test(value) &&
+    !/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(value)
+  ) {
+    throw new TypeError(`${name} must be a well-formed Unicode string`)
+  }
 }
 
 /**

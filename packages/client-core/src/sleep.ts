@@ -23,9 +23,13 @@ export const sleep: Sleep = (ms, signal) =>
       clearTimeout(timer)
       reject(signal?.reason)
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      // setTimeout fires at once for delays over 2^31-1 ms; wait the longest it can instead.
+      Math.min(ms, 2_147_483_647),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })

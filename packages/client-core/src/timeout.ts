@@ -1,3 +1,6 @@
+/** The longest delay `setTimeout` honours (about 24.8 days). */
+export const MAX_TIMER_MS = 2_147_483_647
+
 /** A signal for one attempt, plus what is needed to tell a timeout from a caller's abort. */
 export interface AttemptSignal {
   /** Aborts when the caller's signal aborts or the timeout expires. */
@@ -34,7 +37,8 @@ export function createAttemptSignal(
     if (signal.aborted) controller.abort(signal.reason)
     else signal.addEventListener('abort', onAbort, { once: true })
   }
-  if (timeoutMs && !controller.signal.aborted) {
+  // Timers longer than 2^31-1 ms fire at once in every runtime; such a timeout means "none".
+  if (timeoutMs && timeoutMs <= MAX_TIMER_MS && !controller.signal.aborted) {
     timer = setTimeout(() => {
       timedOut = true
       controller.abort(

@@ -91,7 +91,12 @@ export function assertRequestOptions(
   if (value === undefined) return
   assertObject(value, name)
   const options = value as RequestOptions
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+  // Duck-typed, so that signals from polyfills or another realm are accepted too.
+  const signal = options.signal as { aborted?: unknown; addEventListener?: unknown } | undefined
+  if (
+    signal !== undefined &&
+    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  ) {
     throw new TypeError(`${name}.signal must be an AbortSignal`)
   }
   if (options.timeoutMs !== undefined)

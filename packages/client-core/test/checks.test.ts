@@ -83,3 +83,11 @@ describe('optional field checks', () => {
     for (const v of bad) expect(() => fn(v, 'filter.x')).toThrow(/^filter\.x(\[\d+\])? must be/)
   })
 })
+
+test('assertId rejects lone surrogates but accepts pairs', () => {
+  expect(() => assertId('a\ud800b', 'eventId')).toThrow(
+    new TypeError('eventId must be a well-formed Unicode string'),
+  )
+  expect(() => assertId('\udc00', 'eventId')).toThrow(TypeError)
+  expect(() => assertId('emoji-😀', 'eventId')).not.toThrow()
+})

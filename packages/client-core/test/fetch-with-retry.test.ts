@@ -299,3 +299,18 @@ describe('call shape seen by the injected fetch', () => {
     expect(seen[0]?.[1]).toMatchObject({ method: 'POST', body: '{"x":1}', headers: { 'x-a': '1' } })
   })
 })
+
+describe('very long delays', () => {
+  test('a timeout beyond the timer range means no timeout, not an immediate abort', async () => {
+    const fetch = vi.fn(async (_: string | Request, init?: RequestInit) => {
+      await new Promise((r) => setTimeout(r, 5))
+      if (init?.signal?.aborted) throw init.signal.reason
+      return new Response('{}')
+    })
+    const response = await sendWithRetry(
+      { url: 'https://x.test/', init: {} },
+      { fetch, timeoutMs: 3e9 },
+    )
+    expect(response.status).toBe(200)
+  })
+})

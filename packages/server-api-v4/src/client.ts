@@ -335,9 +335,18 @@ export class FingerprintServerApiClient implements FingerprintApi {
   }
 }
 
+const isScalar = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+
 function checkFilter(filter: unknown): void {
   if (filter === undefined) return
   assertObject(filter, 'filter')
-  const { limit } = filter as { limit?: unknown }
-  if (limit !== undefined) assertPositiveInteger(limit, 'filter.limit')
+  const record = filter as Record<string, unknown>
+  if (record.limit !== undefined) assertPositiveInteger(record.limit, 'filter.limit')
+  for (const name in record) {
+    const value = record[name]
+    if (value == null || isScalar(value)) continue
+    if (Array.isArray(value) && value.every((v) => v == null || isScalar(v))) continue
+    throw new TypeError(`filter.${name} must be a string, number or boolean, or an array of them`)
+  }
 }

@@ -694,3 +694,55 @@ test('ServerApiError.fromErrorResponse, as in the official SDK', () => {
   expect(e).toBeInstanceOf(ServerApiError)
   expect(e).toMatchObject({ statusCode: 404, errorCode: 'event_not_found', message: 'gone' })
 })
+
+describe('unseen inputs', () => {
+  test.each([
+    {
+      name: 'nested object filter',
+      call: (c: FingerprintServerApiClient) => c.searchEvents({ linked_id: { $ne: 1 } } as never),
+      want: /^filter.linked_id must be a string, number or boolean/,
+    },
+    {
+      name: 'array of objects',
+      call: (c: FingerprintServerApiClient) => c.searchEvents({ environment: [{}] } as never),
+      want: /^filter.environment must be/,
+    },
+    {
+      name: 'function value',
+      call: (c: FingerprintServerApiClient) => c.searchEvents({ url: () => 'x' } as never),
+      want: /^filter.url must be/,
+    },
+    {
+      name: 'lone surrogate id',
+      call: (c: FingerprintServerApiClient) => c.getEvent('a\ud800'),
+      want: /^eventId must be a well-formed Unicode string/,
+    },
+  ])('$name: TypeError before any request', async ({ call, want }) => {
+    const { client: c, mock } = client([{ json: {} }])
+    const error = await call(c).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as Error).message).toMatch(want)
+    expect(mock).not.toHaveBeenCalled()
+  })
+
+  test('a signal from another implementation (duck-typed) is accepted', async () => {
+    const { client: c } = client([{ json: sampleEvent() }])
+    const foreign = {
+      aborted: false,
+      reason: undefined,
+      addEventListener() {},
+      removeEventListener() {},
+    }
+    await expect(c.getEvent('e', undefined, { signal: foreign as never })).resolves.toMatchObject({
+      event_id: expect.any(String),
+    })
+  })
+
+  test('a non-string string-like filter value (number for a string field) is sent as text', async () => {
+    const { client: c, calls } = client([{ json: { events: [] } }])
+    await c.searchEvents({ linked_id: 42 as never, start: '2026-01-01T00:00:00Z' })
+    expect(calls[0]?.url).toBe(
+      'https://api.fpjs.io/v4/events?linked_id=42&start=2026-01-01T00%3A00%3A00Z',
+    )
+  })
+})
