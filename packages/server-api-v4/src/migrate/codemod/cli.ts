@@ -1,3 +1,4 @@
+import { importOptional } from './load-ts-morph'
 import { MIGRATABLE_EXTENSIONS, migrateSources } from './migrate-sources'
 import type { MigrationResult } from './types'
 
@@ -35,7 +36,7 @@ type CreatePatch = (oldName: string, newName: string, oldStr: string, newStr: st
 
 async function loadDiff(): Promise<CreatePatch> {
   try {
-    const mod = (await import('diff')) as {
+    const mod = (await importOptional('diff')) as {
       createTwoFilesPatch?: CreatePatch
       default?: { createTwoFilesPatch: CreatePatch }
     }

@@ -6,12 +6,23 @@ export type TsMorphModule = typeof TsMorph
 let loaded: Promise<TsMorphModule> | undefined
 
 /**
+ * Loads an optional dependency by a name bundlers do not follow: an app that bundles
+ * `createV3CompatClient` for an edge runtime must not need ts-morph or diff to build.
+ * @internal
+ */
+export function importOptional(name: string): Promise<unknown> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ name)
+}
+
+/**
  * ts-morph (a TypeScript compiler wrapper, ~10 MB) is an optional peer dependency: only the codemod
  * needs it, so users of the client and the compat layer never install it.
  * @internal
  */
 export function loadTsMorph(): Promise<TsMorphModule> {
-  loaded ??= import('ts-morph').then(
+  loaded ??= (
+    importOptional('ts-morph') as Promise<TsMorphModule & { default?: TsMorphModule }>
+  ).then(
     (m: TsMorphModule & { default?: TsMorphModule }) =>
       m.Project ? m : (m.default as TsMorphModule),
     (cause: unknown) => {
