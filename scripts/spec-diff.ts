@@ -4,7 +4,7 @@
  * Prints markdown (default) or `{ bump, changes }` JSON. Exit code: 0, or 1 with --fail-on-breaking when a
  * change is breaking; 2 on bad usage or an unreadable spec.
  */
-import { loadSpec, SpecLoadError } from './lib/load-spec.ts'
+import { loadSpec } from './lib/load-spec.ts'
 import { diffSpecs, renderMarkdown } from './lib/spec-diff/index.ts'
 
 const USAGE = 'usage: pnpm spec:diff <old.yaml> <new.yaml> [--json] [--fail-on-breaking]'
@@ -33,4 +33,3 @@ function main(argv: string[]): number {
 }
 
 process.exitCode = main(process.argv.slice(2))
-void SpecLoadError
