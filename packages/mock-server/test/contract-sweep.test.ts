@@ -13,27 +13,33 @@ afterAll(() => server.stop())
 
 describe('every response of every operation matches the spec', () => {
   it('get, search, history and related visitors over all seeded data', async () => {
-    const statuses = new Set<number>()
+    const paths: string[] = []
     for (const e of server.store.list()) {
-      statuses.add((await call(server, `/v4/events/${e.event_id}`)).status)
-      statuses.add(
-        (await call(server, `/v4/events/${e.event_id}?ruleset_id=rs_mock_default`)).status,
+      paths.push(
+        `/v4/events/${e.event_id}`,
+        `/v4/events/${e.event_id}?ruleset_id=rs_mock_default`,
+        `/events/${e.event_id}`,
       )
-      statuses.add((await call(server, `/events/${e.event_id}`)).status)
     }
     for (const visitor of server.store.visitorIds()) {
-      statuses.add((await call(server, `/visitors/${visitor}?limit=500`)).status)
-      statuses.add((await call(server, `/visitors/${visitor}?limit=3`)).status)
-      statuses.add((await call(server, `/related-visitors?visitor_id=${visitor}`)).status)
-      statuses.add(
-        (await call(server, `/v4/events?visitor_id=${visitor}&limit=100&total_hits=100`)).status,
+      paths.push(
+        `/visitors/${visitor}?limit=500`,
+        `/visitors/${visitor}?limit=3`,
+        `/related-visitors?visitor_id=${visitor}`,
+        `/v4/events?visitor_id=${visitor}&limit=100&total_hits=100`,
       )
+    }
+    const statuses = new Set<number>()
+    // Ten at a time: quick, without flooding a busy machine.
+    for (let i = 0; i < paths.length; i += 10) {
+      const answers = await Promise.all(paths.slice(i, i + 10).map((p) => call(server, p)))
+      for (const a of answers) statuses.add(a.status)
     }
     statuses.add((await call(server, '/events/search?limit=1000')).status)
     statuses.add((await call(server, '/v4/events?limit=100&reverse=true')).status)
     expect([...statuses]).toEqual([200])
     expect(server.contractViolations).toEqual([])
-  })
+  }, 60_000)
 
   it('error answers of every kind', async () => {
     const id = server.store.list()[0]!.event_id
