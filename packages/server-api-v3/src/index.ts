@@ -7,11 +7,12 @@ export { getIntegrationInfo } from './user-agent'
 export { getRetryAfter } from './retry-after'
 export { unsealEventsResponse, unseal, parseEventsResponse } from './sealed'
 export { nextVisitsFilter, nextSearchFilter } from './history-cursor'
+export { TooManyRequestsError } from './errors'
+export type { TooManyRequestsErrorConstructor } from './errors'
 export {
   SdkError,
   RequestError,
   ServerApiError,
-  TooManyRequestsError,
   NetworkError,
   RequestTimeoutError,
   UnsealError,

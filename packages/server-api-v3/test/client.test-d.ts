@@ -6,6 +6,7 @@ import {
   Region,
   RequestError,
   TooManyRequestsError,
+  type ErrorResponse,
   type EventsGetResponse,
   type Options,
   type RelatedVisitorsResponse,
@@ -78,6 +79,13 @@ describe('drop-in for the official v6 SDK', () => {
     expectTypeOf<RequestError['response']>().toEqualTypeOf<Response>()
     expectTypeOf<TooManyRequestsError['retryAfter']>().toBeNumber()
     expectTypeOf<TooManyRequestsError>().toExtend<RequestError>()
+    // Typed as in the official SDK: the body of a 429 is an ErrorResponse.
+    // (Our spec's ErrorCode list is older than the one bundled in the official 6.13.1 types, so the
+    // body is compared with our own ErrorResponse.)
+    expectTypeOf<TooManyRequestsError['responseBody']>().toEqualTypeOf<ErrorResponse>()
+    new TooManyRequestsError({ error: { code: 'TooManyRequests', message: 'm' } }, new Response())
+    const e: unknown = undefined
+    if (e instanceof TooManyRequestsError) expectTypeOf(e.responseBody.error.message).toBeString()
   })
 })
 
