@@ -56,7 +56,7 @@ export function rewriteCalls(
       }
       note(
         node.getNameNode(),
-        'search results: `paginationKey` is `pagination_key` in v4 and opaque (v3 keys do not work with v4); visit history results have no v4 counterpart',
+        '`paginationKey`: on a searchEvents result it is `pagination_key` in v4, an opaque key (v3 keys do not work with v4); visit history has no v4 counterpart (see getVisits)',
       )
       return
     }
