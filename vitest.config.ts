@@ -9,7 +9,11 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       {
         resolve: { alias: workspaceAlias },
-        test: { name: 'scripts', include: ['scripts/test/**/*.test.ts', 'examples/test/**/*.test.ts'], testTimeout: 120_000 },
+        test: {
+          name: 'scripts',
+          include: ['scripts/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
       },
     ],
   },
