@@ -93,6 +93,11 @@ export interface MockServer {
   contractViolations: readonly ContractViolation[]
   /** Forgets rate-limit state (e.g. between tests). */
   resetRateLimits(): void
+  /**
+   * Puts the server back to its starting state: the store is emptied and seeded again (same
+   * seed, history ending now), pending faults, rate limits and recorded violations are cleared.
+   */
+  reset(): void
   /** Stops listening and closes open connections. */
   stop(): Promise<void>
 }
@@ -281,14 +286,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   })
-  store.seed(
-    generateEvents({
-      seed: options.seed ?? 1,
-      visitors: options.visitors ?? 20,
-      events: options.events ?? 200,
-      now: now(),
-    }),
-  )
+  const seedStore = (): void =>
+    store.seed(
+      generateEvents({
+        seed: options.seed ?? 1,
+        visitors: options.visitors ?? 20,
+        events: options.events ?? 200,
+        now: now(),
+      }),
+    )
+  seedStore()
   const faults = new FaultController()
   const violations: ContractViolation[] = []
 
@@ -569,6 +576,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     fetch: createRedirectFetch(origin),
     contractViolations: violations,
     resetRateLimits: () => limiter?.reset(),
+    reset: () => {
+      store.clear()
+      seedStore()
+      faults.reset()
+      limiter?.reset()
+      violations.length = 0
+    },
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve())

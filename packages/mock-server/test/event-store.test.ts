@@ -78,3 +78,23 @@ describe('EventStore argument checks', () => {
     expect(() => seeded().list({ limit: -1 })).toThrow(/options\.limit/)
   })
 })
+
+describe('server.reset', () => {
+  it('restores the seeded store and clears faults', async () => {
+    const { startMockServer } = await import('@fpapi/mock-server')
+    const server = await startMockServer({ seed: 6, events: 30, visitors: 4 })
+    try {
+      const ids = server.store.list().map((e) => e.event_id.split('.')[1])
+      server.store.deleteVisitor(server.store.visitorIds()[0]!)
+      server.store.create({ linked_id: 'extra' })
+      server.faults.failNext(3)
+      server.reset()
+      expect(server.store.size).toBe(30)
+      // Same seed: the same events (their timestamps move with the clock, the random parts do not).
+      expect(server.store.list().map((e) => e.event_id.split('.')[1])).toEqual(ids)
+      expect(server.faults.pending).toBe(0)
+    } finally {
+      await server.stop()
+    }
+  })
+})
