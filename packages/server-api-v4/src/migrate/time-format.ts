@@ -1,22 +1,17 @@
 /**
- * The three ISO-8601 layouts v3 used for times, rebuilt from v4 Unix milliseconds.
+ * ISO-8601 layouts for v3 times rebuilt from v4 Unix milliseconds. They are the layouts of the
+ * project's mock server v3 view, so a v3 program prints the same text through the compat client
+ * as through the v3 client against it. (The upstream v3 description hints at milliseconds for
+ * seen-at times; our spec only says `date-time`, and both parse to the same second.)
  * @internal
  */
 
-/** `2022-06-16T10:05:53Z`: whole seconds, fraction dropped (v3 identification `time`). */
+/** `2022-06-16T10:05:53Z`: whole seconds, fraction dropped (identification `time`, seen-at, proxy). */
 export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-/** `2022-06-16T10:05:53.09Z`: milliseconds with trailing zeros trimmed (v3 botd `time`, seen-at). */
-export function isoMillisTrimmed(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/(\.\d*?)0+Z$/, '$1Z')
-    .replace(/\.Z$/, 'Z')
-}
-
-/** `2022-06-16T10:00:00.000Z`: full milliseconds (v3 proxy `lastSeenAt`). */
+/** `2022-06-16T10:05:53.094Z`: milliseconds (botd `time`). */
 export function isoMillis(ms: number): string {
   return new Date(ms).toISOString()
 }

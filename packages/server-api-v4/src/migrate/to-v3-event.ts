@@ -1,6 +1,6 @@
 import { VELOCITY_INTERVALS, VELOCITY_METRICS } from './field-map'
 import { toV3RawAttributes } from './raw-attributes'
-import { factoryResetSeconds, isoMillis, isoMillisTrimmed, isoSeconds } from './time-format'
+import { factoryResetSeconds, isoMillis, isoSeconds } from './time-format'
 import type { V3EventsGetResponse, V3Identification, V3Products, V4Event } from './types'
 
 type P = Required<V3Products>
@@ -29,7 +29,7 @@ function defaultBrowserName(platform: string | undefined): string {
 }
 
 const seenAt = (ms: number | undefined) => {
-  const value = ms === undefined ? null : isoMillisTrimmed(ms)
+  const value = ms === undefined ? null : isoSeconds(ms)
   return { global: value, subscription: value }
 }
 
@@ -172,7 +172,7 @@ export function toV3Event(event: V4Event): V3EventsGetResponse {
         ...(e.linked_id !== undefined && { linkedId: e.linked_id }),
         url: e.url ?? '',
         ip: e.ip_address ?? '',
-        time: isoMillisTrimmed(e.timestamp),
+        time: isoMillis(e.timestamp),
         userAgent: e.user_agent ?? '',
         requestId: e.event_id,
       },
@@ -235,7 +235,7 @@ export function toV3Event(event: V4Event): V3EventsGetResponse {
           d.proxy_type !== 'unknown' && {
             details: {
               proxyType: d.proxy_type,
-              ...(d.last_seen_at !== undefined && { lastSeenAt: isoMillis(d.last_seen_at) }),
+              ...(d.last_seen_at !== undefined && { lastSeenAt: isoSeconds(d.last_seen_at) }),
             },
           }),
       },

@@ -3,15 +3,15 @@ import { toV3Event, V3_DEFAULTS } from '../../src/migrate/to-v3-event'
 import { androidEvent, fullBrowserEvent, minimalEvent } from './fixtures/v4-events'
 
 describe('toV3Event', () => {
-  it('formats times in the three v3 layouts', () => {
-    const { products } = toV3Event({ ...fullBrowserEvent, timestamp: 1655373953094 })
+  it('formats times like the v3 view of the mock server: seconds, botd time with milliseconds', () => {
+    const { products } = toV3Event({ ...fullBrowserEvent, timestamp: 1655373953090 })
     expect(products.identification?.data?.time).toBe('2022-06-16T10:05:53Z')
-    expect(products.botd?.data?.time).toBe('2022-06-16T10:05:53.094Z')
+    expect(products.botd?.data?.time).toBe('2022-06-16T10:05:53.090Z')
     expect(products.identification?.data?.firstSeenAt).toEqual({
-      global: '2025-10-09T08:53:20.12Z',
-      subscription: '2025-10-09T08:53:20.12Z',
+      global: '2025-10-09T08:53:20Z',
+      subscription: '2025-10-09T08:53:20Z',
     })
-    expect(products.proxy?.data?.details?.lastSeenAt).toBe('2025-11-09T14:00:00.000Z')
+    expect(products.proxy?.data?.details?.lastSeenAt).toBe('2025-11-09T14:00:00Z')
   })
 
   it('fills global and subscription seen-at with the single v4 value, null when absent (open question 2)', () => {

@@ -48,4 +48,27 @@ describe('a v3 program through the compat client and through the v3 client (mock
     expect(viaV3.at(-1)).toBe('missing event -> ServerApiError 404 RequestNotFound')
     expect(server.contractViolations).toEqual([])
   })
+
+  it('returns for every seeded event exactly the v3 result the v3 client gets', async () => {
+    const v3 = new FingerprintJsServerApiClient({
+      apiKey: server.apiKey,
+      baseUrl: server.v3BaseUrl,
+      retries: false,
+    })
+    const compat = createV3CompatClient(
+      { apiKey: server.apiKey, baseUrl: server.v4BaseUrl, retries: false },
+      { now: () => now },
+    )
+    const events = server.store.list({ limit: 40 })
+    expect(events.length).toBeGreaterThan(30)
+    for (const { event_id } of events) {
+      expect(await compat.getEvent(event_id), event_id).toEqual(await v3.getEvent(event_id))
+    }
+    const visitor = events[0]!.identification!.visitor_id
+    const [a, b] = await Promise.all([
+      v3.getVisits(visitor, { limit: 500 }),
+      compat.getVisits(visitor, { limit: 500 }),
+    ])
+    expect(b.visits).toEqual(a.visits)
+  })
 })

@@ -9,10 +9,6 @@ export type V3Like = Pick<
 const show = (v: unknown) => (v === undefined ? '-' : JSON.stringify(v))
 
 /**
- * Known difference, not printed here: the mock server's v3 view writes `firstSeenAt`/`lastSeenAt`
- * in whole seconds and proxy `lastSeenAt` without milliseconds, while `toV3Event` follows the v3
- * spec's layouts (milliseconds, trailing zeros trimmed; `.000Z`). The instants are equal.
- *
  * A v3 program written against the v3 client: reads events, labels one, searches, reads a visit
  * history, and reports errors by their v3 codes. It prints one line per fact.
  */
@@ -29,6 +25,9 @@ export async function runV3Program(
       [
         `event ${show(d?.requestId)} visitor=${show(d?.visitorId)} found=${show(d?.visitorFound)}`,
         `time=${show(d?.time)} ts=${show(d?.timestamp)} ip=${show(d?.ip)} url=${show(d?.url)}`,
+        `firstSeen=${show(d?.firstSeenAt)} lastSeen=${show(d?.lastSeenAt)} components=${show(d?.components)}`,
+        `botdTime=${show(products.botd?.data?.time)} proxyDetails=${show(products.proxy?.data?.details)}`,
+        `factoryReset=${show(products.factoryReset?.data)} raw=${show(products.rawDeviceAttributes?.data)}`,
         `linked=${show(d?.linkedId)} tag=${show(d?.tag)} incognito=${show(d?.incognito)} replayed=${show(d?.replayed)}`,
         `browser=${show(d?.browserDetails)} conf=${show(d?.confidence)} sdk=${show(d?.sdk)} suspect=${show(d?.suspect)}`,
         `bot=${show(products.botd?.data?.bot)} vpn=${show(products.vpn?.data)} proxy=${show(products.proxy?.data?.result)}`,
