@@ -314,3 +314,34 @@ describe('very long delays', () => {
     expect(response.status).toBe(200)
   })
 })
+
+describe('shared timeout signals', () => {
+  test('attempts without a caller signal share one, and each still times out', async () => {
+    const signals: AbortSignal[] = []
+    const hang = vi.fn(
+      (_: string | Request, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => {
+          signals.push(init?.signal as AbortSignal)
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        }),
+    )
+    const send = () =>
+      sendWithRetry(
+        { url: 'https://x.test/', init: {} },
+        { fetch: hang, timeoutMs: 20, retries: { max: 0, baseDelayMs: 0, maxDelayMs: 0 } },
+      ).catch((e: unknown) => e)
+    const errors = await Promise.all([send(), send(), send()])
+    for (const e of errors) expect(e).toBeInstanceOf(RequestTimeoutError)
+    expect(new Set(signals).size).toBe(1)
+  })
+
+  test('a finished attempt is not affected when the shared signal fires later', async () => {
+    const fetch = vi.fn(async () => new Response('{}'))
+    const response = await sendWithRetry(
+      { url: 'https://x.test/', init: {} },
+      { fetch, timeoutMs: 5 },
+    )
+    await new Promise((r) => setTimeout(r, 20))
+    expect(await response.json()).toEqual({})
+  })
+})

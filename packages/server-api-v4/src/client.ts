@@ -61,18 +61,19 @@ export class FingerprintServerApiClient implements FingerprintApi {
   /**
    * @param options - `apiKey` (required), `region`, `fetch`, `defaultHeaders`, and the additive
    *   `baseUrl`, `timeoutMs`, `retries`, `onRetry`.
-   * @throws {TypeError} naming the option when `apiKey` is empty or not a string, `region` is
-   *   unknown, `baseUrl` is not an http(s) URL, or `timeoutMs` / `retries` are invalid.
+   * @throws {TypeError} naming the option when `apiKey` is empty, blank, not a string or not a
+   *   valid header value, `region` is unknown, `baseUrl` is not an http(s) URL, or `timeoutMs` /
+   *   `retries` are invalid. Messages never contain the key.
    */
   constructor(options: Readonly<Options>) {
     assertObject(options, 'options')
+    const auth = createAuth({ type: 'bearer' }, options.apiKey)
     const region = options.region ?? Region.Global
     assertRegion(region, 'region', REGIONS)
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new TypeError('fetch must be a function')
     }
     if (options.defaultHeaders !== undefined) assertObject(options.defaultHeaders, 'defaultHeaders')
-    const auth = createAuth({ type: 'bearer' }, options.apiKey)
     this.region = region
     this.#baseUrl = resolveBaseUrl({
       servers: SERVERS,
