@@ -5,7 +5,6 @@ import {
 } from '@fingerprintjs/fingerprintjs-pro-server-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '@fpapi/mock-server'
-import { mockFetch } from './helpers'
 
 let server: MockServer
 let v4: FingerprintServerApiClient
@@ -16,12 +15,12 @@ beforeAll(async () => {
   v4 = new FingerprintServerApiClient({
     apiKey: server.apiKey,
     region: Region.Global,
-    fetch: mockFetch(server),
+    fetch: server.fetch,
   })
   v3 = new FingerprintJsServerApiClient({
     apiKey: server.apiKey,
     region: RegionV3.Global,
-    fetch: mockFetch(server),
+    fetch: server.fetch,
   })
 })
 afterAll(() => server.stop())

@@ -7,7 +7,6 @@ import {
 } from '@fingerprintjs/fingerprintjs-pro-server-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMockServer, type MockEvent, type MockServer } from '@fpapi/mock-server'
-import { mockFetch } from './helpers'
 
 let server: MockServer
 let client: FingerprintJsServerApiClient
@@ -17,7 +16,7 @@ beforeAll(async () => {
   client = new FingerprintJsServerApiClient({
     apiKey: server.apiKey,
     region: Region.Global,
-    fetch: mockFetch(server),
+    fetch: server.fetch,
   })
 })
 afterAll(() => server.stop())
@@ -210,7 +209,7 @@ describe('official v3 SDK against the mock server', () => {
       apiKey: server.apiKey,
       region: Region.Global,
       authenticationMode: AuthenticationMode.QueryParameter,
-      fetch: mockFetch(server),
+      fetch: server.fetch,
     })
     const stored = server.store.list()[0]!
     const res = await queryClient.getEvent(stored.event_id)
