@@ -71,4 +71,45 @@ describe('a v3 program through the compat client and through the v3 client (mock
     ])
     expect(b.visits).toEqual(a.visits)
   })
+
+  it('searches and fails the same way', async () => {
+    const v3 = new FingerprintJsServerApiClient({
+      apiKey: server.apiKey,
+      baseUrl: server.v3BaseUrl,
+      retries: false,
+    })
+    const compat = createV3CompatClient(
+      { apiKey: server.apiKey, baseUrl: server.v4BaseUrl, retries: false },
+      { now: () => now },
+    )
+    const [a, b] = await Promise.all([
+      v3.searchEvents({ limit: 20 }),
+      compat.searchEvents({ limit: 20 }),
+    ])
+    expect(b.events).toEqual(a.events)
+
+    const failure = async (run: () => Promise<unknown>) => {
+      const e = (await run().catch((error: unknown) => error)) as Record<string, unknown>
+      return { name: e.name, statusCode: e.statusCode, errorCode: e.errorCode }
+    }
+    for (const [status, version] of [
+      [429, 'v3'],
+      [429, 'v4'],
+      [500, 'v3'],
+      [500, 'v4'],
+    ] as const) {
+      server.faults.failNext(1, { status, version, operationId: 'getEvent' })
+    }
+    const id = a.events![0]!.products.identification!.data!.requestId
+    const rateLimited = await failure(() => v3.getEvent(id))
+    expect(rateLimited).toEqual({
+      name: 'TooManyRequestsError',
+      statusCode: 429,
+      errorCode: 'TooManyRequests',
+    })
+    expect(await failure(() => compat.getEvent(id))).toEqual(rateLimited)
+    const failed = await failure(() => v3.getEvent(id))
+    expect(failed.statusCode).toBe(500)
+    expect(await failure(() => compat.getEvent(id))).toEqual(failed)
+  })
 })
