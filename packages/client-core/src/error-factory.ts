@@ -5,6 +5,8 @@ import { parseRetryAfter } from './retry-after'
 export interface ApiErrorInfo {
   code: string
   message: string
+  /** A normalised body to expose as `responseBody` instead of the parsed one (`rawBody` keeps the text). */
+  body?: unknown
 }
 
 /** How {@link createErrorFromResponse} reads one API's error bodies. */
@@ -71,7 +73,7 @@ export async function createErrorFromResponse(
   } catch {
     // an aborted or broken body stream: report what we have (nothing)
   }
-  const body = parseErrorBody(rawBody)
+  let body = parseErrorBody(rawBody)
   let info: ApiErrorInfo | undefined
   try {
     const found = options.extractError(body, response)
@@ -88,6 +90,7 @@ export async function createErrorFromResponse(
     }
   }
   const details = { rawBody, requestId, request: options.request }
+  if (info && 'body' in info) body = info.body
   if (response.status === 429) {
     const waitMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)())
     return new TooManyRequestsError(body, response, {

@@ -222,6 +222,8 @@ export function createRetryingFetch(
       method: request.method,
       headers: Object.fromEntries(request.headers),
       signal: request.signal,
+      // Keep the caller's redirect mode (a facade may refuse redirects so a key is never re-sent).
+      redirect: request.redirect,
     }
     if (request.body) plain.body = await request.text()
     return sendWithRetry(

@@ -177,3 +177,27 @@ describe('createErrorFromResponse', () => {
     expect(error).toMatchObject({ statusCode: 503, rawBody: '', responseBody: undefined })
   })
 })
+
+test('extractError may normalise the body exposed as responseBody', async () => {
+  const error = await createErrorFromResponse(
+    new Response('{"error":"Slow down"}', { status: 429 }),
+    {
+      extractError: (b) => {
+        const message = (b as { error?: unknown }).error
+        return typeof message === 'string'
+          ? {
+              code: 'TooManyRequests',
+              message,
+              body: { error: { code: 'TooManyRequests', message } },
+            }
+          : undefined
+      },
+    },
+  )
+  expect(error).toMatchObject({
+    errorCode: 'TooManyRequests',
+    message: 'Slow down',
+    rawBody: '{"error":"Slow down"}',
+    responseBody: { error: { code: 'TooManyRequests', message: 'Slow down' } },
+  })
+})

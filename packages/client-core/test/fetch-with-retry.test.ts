@@ -345,3 +345,13 @@ describe('shared timeout signals', () => {
     expect(await response.json()).toEqual({})
   })
 })
+
+test('createRetryingFetch keeps the redirect mode of the Request', async () => {
+  const seen: RequestInit[] = []
+  const fetch = vi.fn(async (_: string | Request, init?: RequestInit) => {
+    seen.push(init ?? {})
+    return new Response('{}')
+  })
+  await createRetryingFetch({ fetch })(new Request('https://x.test/', { redirect: 'manual' }))
+  expect(seen[0]?.redirect).toBe('manual')
+})
