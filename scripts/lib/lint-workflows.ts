@@ -29,7 +29,9 @@ const PNPM_BUILTINS = new Set([
 /** The `pnpm <name>` invocations in a shell snippet (`pnpm -s x`, `pnpm --filter y x` and `pnpm run x` included). */
 export function pnpmCommands(script: string): string[] {
   const out: string[] = []
-  for (const match of script.matchAll(/(?:^|[;&|(][ \t]*|[ \t])pnpm((?:[ \t]+(?:-[a-zA-Z]|--[a-z-]+(?:=\S+|[ \t](?!-)\S+)?))*)[ \t]+([a-z][\w:.-]*)(?:[ \t]+([a-z][\w:.-]*))?/gm)) {
+  for (const match of script.matchAll(
+    /(?:^|[;&|(][ \t]*|[ \t])pnpm((?:[ \t]+(?:-[a-zA-Z]|--[a-z-]+(?:=\S+|[ \t](?!-)\S+)?))*)[ \t]+([a-z][\w:.-]*)(?:[ \t]+([a-z][\w:.-]*))?/gm,
+  )) {
     const [, flags = '', name, next] = match
     if (/--filter|-F\b/.test(flags)) continue
     out.push(name === 'run' && next ? next : name!)
