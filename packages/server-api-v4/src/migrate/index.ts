@@ -16,6 +16,7 @@ export {
 export type { ToV4SearchFilterOptions, V3SearchFilterInput } from './to-v4-search-filter'
 export { toV3Event, V3_DEFAULTS } from './to-v3-event'
 export { toV3Visit } from './to-v3-visit'
+export { toV3Webhook } from './to-v3-webhook'
 export { toV3ErrorCode, V4_TO_V3_ERROR_CODES } from './to-v3-error-code'
 export { EVENT_FIELD_MAP, RAW_ATTRIBUTE_KEYS } from './field-map'
 export type { EventFieldMapping, FieldTransform } from './field-map'
@@ -41,6 +42,7 @@ export type {
   V3Visit,
   V3VisitorHistoryFilter,
   V3VisitorsResponse,
+  V3Webhook,
   V4ErrorCode,
   V4Event,
   V4EventSearch,

@@ -37,6 +37,8 @@ export type V3ErrorResponse = V3Schemas['ErrorResponse']
 export type V3ErrorPlainResponse = V3Schemas['ErrorPlainResponse']
 /** The v3 identification product data. */
 export type V3Identification = V3Schemas['Identification']
+/** The v3 webhook body: one flat camelCase object. */
+export type V3Webhook = V3Schemas['Webhook']
 /** v3 raw device attributes: a free-form map of `{ value }` / `{ error }` entries. */
 export type V3RawDeviceAttributes = V3Schemas['RawDeviceAttributes']
 

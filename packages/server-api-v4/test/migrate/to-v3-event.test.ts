@@ -169,7 +169,7 @@ describe('toV3Event', () => {
     expect(score).toStrictEqual({ score: 0.123 })
   })
 
-  it('produces no v3 supplementary ids, which v4 has no field for (open question 19)', () => {
+  it('produces no supplementary ids: the v3 event API had none (open question 19, see toV3Webhook)', () => {
     expect(JSON.stringify(toV3Event(fullBrowserEvent))).not.toMatch(/supplementary|highRecall/i)
   })
 
