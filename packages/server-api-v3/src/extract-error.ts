@@ -4,6 +4,8 @@ import type { ErrorPlainResponse, ErrorResponse } from './types'
 export interface V3ErrorInfo {
   code: string
   message: string
+  /** The body to expose as `responseBody` when it differs from the parsed one (429s, see below). */
+  body?: ErrorResponse
 }
 
 function isErrorResponse(value: unknown): value is ErrorResponse {
@@ -30,7 +32,8 @@ function isErrorPlainResponse(value: unknown): value is ErrorPlainResponse {
  * `ErrorResponse` (`{ "error": { "code": "RequestNotFound", "message": "..." } }`) on most
  * endpoints, and the older `ErrorPlainResponse` (`{ "error": "..." }`) on `GET /visitors/{visitor_id}`,
  * including its 429. The plain shape has no code: like the official v6 SDK, the code is then
- * `TooManyRequests` for a 429 and the response's status text otherwise.
+ * `TooManyRequests` for a 429 (whose body is rewritten to the `ErrorResponse` shape) and the
+ * response's status text otherwise.
  *
  * Anything else (HTML from a proxy, an empty or truncated body, JSON of another shape) gives
  * `undefined`, and the core factory throws a plain `RequestError` with the status and raw text.
@@ -50,10 +53,15 @@ export function extractV3Error(
   response: Pick<Response, 'status' | 'statusText'>,
 ): V3ErrorInfo | undefined {
   if (isErrorResponse(body)) return { code: body.error.code, message: body.error.message }
+  if (response.status === 429) {
+    // Every TooManyRequestsError carries an ErrorResponse body, as the official SDK types it (it
+    // rewrites the plain shape the same way); the text as received stays in `rawBody`.
+    const message = isErrorPlainResponse(body) ? body.error : 'Too many requests'
+    const normalised: ErrorResponse = { error: { code: 'TooManyRequests', message } }
+    return { code: 'TooManyRequests', message, body: normalised }
+  }
   if (isErrorPlainResponse(body)) {
-    const code =
-      response.status === 429 ? 'TooManyRequests' : response.statusText || `HTTP ${response.status}`
-    return { code, message: body.error }
+    return { code: response.statusText || `HTTP ${response.status}`, message: body.error }
   }
   return undefined
 }

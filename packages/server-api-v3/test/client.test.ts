@@ -609,7 +609,7 @@ describe('errors', () => {
         statusCode: 429,
         errorCode: 'TooManyRequests',
         message: 'too many',
-        responseBody: { error: 'too many' },
+        responseBody: { error: { code: 'TooManyRequests', message: 'too many' } },
       },
     },
   ]

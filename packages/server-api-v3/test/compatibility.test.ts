@@ -61,7 +61,15 @@ async function program(sdk: Sdk, apiKey: string, localBaseUrl: string) {
       transcript.push([label, 'ok', await run()])
     } catch (e) {
       if (e instanceof TooManyRequestsError) {
-        transcript.push([label, 'rate-limited', e.statusCode, e.errorCode, e.message, e.retryAfter])
+        transcript.push([
+          label,
+          'rate-limited',
+          e.statusCode,
+          e.errorCode,
+          e.message,
+          e.retryAfter,
+          e.responseBody,
+        ])
       } else if (e instanceof RequestError) {
         transcript.push([
           label,

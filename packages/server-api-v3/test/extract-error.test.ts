@@ -42,10 +42,30 @@ describe('extractV3Error', () => {
       want: { code: 'HTTP 400', message: 'bad' },
     },
     {
-      name: 'plain 429 gets the TooManyRequests code',
-      body: { error: 'Too many requests' },
+      name: 'plain 429 gets the TooManyRequests code and an ErrorResponse body',
+      body: { error: 'slow down' },
       status: 429,
-      want: { code: 'TooManyRequests', message: 'Too many requests' },
+      want: {
+        code: 'TooManyRequests',
+        message: 'slow down',
+        body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+      },
+    },
+    {
+      name: '429 with an HTML body still gets an ErrorResponse body',
+      body: '<html>rate limited</html>',
+      status: 429,
+      want: {
+        code: 'TooManyRequests',
+        message: 'Too many requests',
+        body: { error: { code: 'TooManyRequests', message: 'Too many requests' } },
+      },
+    },
+    {
+      name: 'structured 429 is kept as is',
+      body: { error: { code: 'TooManyRequests', message: 'x' } },
+      status: 429,
+      want: { code: 'TooManyRequests', message: 'x' },
     },
     { name: 'HTML text', body: '<html>502</html>', status: 502, want: undefined },
     { name: 'empty body', body: undefined, status: 500, want: undefined },
