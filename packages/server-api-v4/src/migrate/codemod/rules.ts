@@ -48,7 +48,8 @@ export const V3_ONLY_EXPORTS: Readonly<Record<string, string>> = {
 
 /** Extra advice for exports that keep their name but whose shape changed. @internal */
 export const EXPORT_NOTES: Readonly<Record<string, string>> = {
-  Webhook: 'the v4 webhook body is the flat v4 Event; its fields changed names (see MIGRATION.md)',
+  Webhook:
+    'the v4 webhook body is the flat v4 Event and its fields changed names (see MIGRATION.md); toV3Webhook() from @fpapi/server-api-v4/migrate rebuilds the v3 payload meanwhile',
   unsealEventsResponse:
     'unsealEventsResponse returns a v4 Event once the JS agent is v4 (sealed results follow the agent version)',
 }
