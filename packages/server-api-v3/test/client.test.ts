@@ -18,7 +18,6 @@ import { eventWithUnknownFields, makeEvent, makeVisit } from './fixtures/events'
 import { createFakeFetch, type FakeAnswer } from './helpers/fake-fetch'
 
 const API_KEY = 'sk_unit_secret_9a8b7c'
-const noSleep = async () => {}
 
 function makeClient(answers: Parameters<typeof createFakeFetch>, options: Partial<Options> = {}) {
   const fake = createFakeFetch(...answers)
@@ -953,5 +952,3 @@ describe('raw client', () => {
     expect(client.raw).toBe(client.raw)
   })
 })
-
-void noSleep
