@@ -1,6 +1,6 @@
 /**
  * `pnpm spec:update <api> <file-or-url> [--summary <file>]`: replaces `specs/<api>.yaml` with a new version of
- * that API's description (formatting normalized), regenerates, type-checks the package it feeds and writes a
+ * that API's description (its structure; our descriptions are kept and new nodes are listed for us to describe), regenerates, type-checks the package it feeds and writes a
  * changeset with the bump spec:diff calls for. On any failure every file is restored. Prints the change summary
  * as markdown; `--summary <file>` also writes it to a file (the spec-sync workflow uses it as the PR body).
  * Exit code: 0 on success (changed or not), 1 on failure, 2 on bad usage.
@@ -34,8 +34,11 @@ async function main(argv: string[]): Promise<number> {
     const summary = result.changed
       ? `${renderMarkdown(result.diff, { title: `Spec update: ${api}`, maxDocs: 30 })}\n${result.changeset ? `Changeset: \`${result.changeset}\`` : 'No changeset: no change a client can see.'}\n`
       : `## Spec update: ${api}\n\n\`specs/${api}.yaml\` already matches ${source}; nothing changed.\n`
-    process.stdout.write(summary)
-    if (summaryFile) writeFileSync(summaryFile, summary)
+    const todo = result.undescribed.length
+      ? `\n### Needs our description\n\nUpstream prose is never committed: write ours for these new nodes.\n\n${result.undescribed.map((p) => `- \`${p}\``).join('\n')}\n`
+      : ''
+    process.stdout.write(summary + todo)
+    if (summaryFile) writeFileSync(summaryFile, summary + todo)
     return 0
   } catch (error) {
     console.error(`spec:update: ${error instanceof Error ? error.message : String(error)}`)

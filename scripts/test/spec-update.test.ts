@@ -187,6 +187,8 @@ describe('spec:update', () => {
       }),
     )
     expect(result.changeset).toMatch(/^\.changeset\/spec-server-api-v4-[0-9a-f]{8}\.md$/)
+    // The new property arrives without upstream's words and is listed for us to describe.
+    expect(result.undescribed).toEqual([expect.stringContaining('spec_update_probe')])
 
     const after = snapshotTree(repo.root)
     const changedFiles = Object.keys(after)
@@ -222,7 +224,7 @@ describe('spec:update', () => {
     expect(snapshotTree(repo.root)).toEqual(after)
   })
 
-  it('downloads from a URL through the injected fetch', async () => {
+  it('downloads from a URL through the injected fetch; upstream rewording alone changes nothing', async () => {
     const doc = withNewField()
     doc.components.schemas.Event.properties.spec_update_probe.description =
       'reworded for the URL test'
@@ -231,6 +233,7 @@ describe('spec:update', () => {
       urls.push(url)
       return { ok: true, status: 200, statusText: 'OK', text: async () => stringify(doc) }
     }
+    const before = snapshotTree(repo.root)
     const result = await updateSpec({
       root: repo.root,
       api: 'server-api-v4',
@@ -239,13 +242,11 @@ describe('spec:update', () => {
       typecheck: okTypecheck,
     })
     expect(urls).toEqual(['https://specs.example.test/v4.yaml'])
-    expect(result.diff.bump).toBe('patch')
-    expect(result.diff.changes).toEqual([
-      expect.objectContaining({ kind: 'description-changed', class: 'docs' }),
-    ])
-    expect(readFileSync(join(repo.root, result.changeset!), 'utf8')).toMatch(
-      /^---\n'@fpapi\/server-api-v4': patch\n/,
-    )
+    // Our spec keeps its own words, so a description changed upstream is not a change here.
+    expect(result.changed).toBe(false)
+    expect(result.diff.bump).toBe('none')
+    expect(result.changeset).toBeUndefined()
+    expect(snapshotTree(repo.root)).toEqual(before)
   })
 
   it('writes no changeset when only formatting differs', async () => {

@@ -9,6 +9,7 @@ import type { SpecDiff } from '../spec-diff/types.ts'
 import { assertSameApi } from './api-identity.ts'
 import { changesetFor } from './changeset.ts'
 import { FileTransaction } from './file-transaction.ts'
+import { keepOurProse } from './keep-our-prose.ts'
 import { normalizeSpec } from './normalize-spec.ts'
 import { readSource, type FetchLike } from './read-source.ts'
 
@@ -40,6 +41,8 @@ export interface UpdateSpecResult {
   written: string[]
   /** The changeset written, if any. */
   changeset?: string
+  /** JSON paths of new nodes whose upstream prose was dropped: write our description for them. */
+  undescribed: string[]
 }
 
 /** Runs the workspace's `tsc -p <dir>/tsconfig.json`. */
@@ -102,11 +105,13 @@ export async function updateSpec(options: UpdateSpecOptions): Promise<UpdateSpec
   )
   assertSameApi(entry.api, candidate, current, others)
 
-  const text = await normalizeSpec(candidate, join(root, entry.spec))
+  // Structure comes from upstream; the words stay ours (new nodes are listed for a person to describe).
+  const { doc, undescribed } = keepOurProse(candidate, current)
+  const text = await normalizeSpec(doc, join(root, entry.spec))
   const diff = diffSpecs(current, parseSpecText(text, entry.spec))
   if (text === currentText) {
     log(`spec:update: ${entry.spec} is already up to date`)
-    return { changed: false, diff, written: [] }
+    return { changed: false, diff, written: [], undescribed }
   }
 
   const tx = new FileTransaction(root)
@@ -130,6 +135,7 @@ export async function updateSpec(options: UpdateSpecOptions): Promise<UpdateSpec
     const bundlers = changedPackages(root, entry, tx.touched).filter(
       (name) => name !== entry.package,
     )
+    for (const path of undescribed) log(`spec:update: needs our description: ${path}`)
     const changeset = changesetFor(entry.api, entry.package, diff, text, bundlers)
     if (changeset && !existsSync(join(root, changeset.file))) {
       tx.write(changeset.file, changeset.text)
@@ -139,6 +145,7 @@ export async function updateSpec(options: UpdateSpecOptions): Promise<UpdateSpec
       changed: true,
       diff,
       written: tx.touched,
+      undescribed,
       ...(changeset ? { changeset: changeset.file } : {}),
     }
   } catch (error) {
