@@ -7,7 +7,7 @@ import { createNodeIo } from '../../../bin/node-io.mjs'
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 
-/** Copies a fixture folder to a temp dir, dropping the `.fixture` suffix that keeps tools off it. */
+/** Copies a fixture folder to a temp dir, dropping the `.fixture` suffix (files and folders) that keeps tools and git off it. */
 export async function materialize(name: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `fpapi-migrate-${name}-`))
   await cp(join(fixtures, name), dir, { recursive: true })
@@ -15,7 +15,8 @@ export async function materialize(name: string): Promise<string> {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const p = join(d, entry.name)
       if (entry.isDirectory()) await walk(p)
-      else if (entry.name.endsWith('.fixture')) await rename(p, p.slice(0, -'.fixture'.length))
+      // folders too: git ignores node_modules/ and dist/, so the fixture keeps them as *.fixture
+      if (entry.name.endsWith('.fixture')) await rename(p, p.slice(0, -'.fixture'.length))
     }
   }
   await walk(dir)
