@@ -32,6 +32,7 @@ export async function runLoopback(
     fetch(String(url).replace('https://api.fpjs.io', origin), init)
   const official = new Official({ apiKey: 'bench-key', fetch: toLocal })
   const ours = new Ours({ apiKey: 'bench-key', baseUrl: `${origin}/v4` })
+  const oursNoTimeout = new Ours({ apiKey: 'bench-key', baseUrl: `${origin}/v4`, timeoutMs: 0 })
   const calls: [string, () => Promise<unknown>][] = [
     [
       'raw fetch + json()',
@@ -41,7 +42,8 @@ export async function runLoopback(
         ).json(),
     ],
     ['@fingerprint/node-sdk 7.7.1', () => official.getEvent('ev1')],
-    ['@fpapi/server-api-v4', () => ours.getEvent('ev1')],
+    ['@fpapi/server-api-v4 (defaults: 30 s timeout)', () => ours.getEvent('ev1')],
+    ['@fpapi/server-api-v4 (timeoutMs: 0)', () => oursNoTimeout.getEvent('ev1')],
   ]
   const seq = new Map<string, number[]>()
   const par = new Map<string, number[]>()
