@@ -25,7 +25,9 @@ export type {
   V3ClientOptions,
   V3CompatClient,
   V3CompatOptions,
+  V3SearchEvent,
 } from './compat/create-v3-compat-client'
+export type { V3PagedIterator } from './compat/paged-iterator'
 export type { V3ErrorClasses } from './compat/to-v3-error'
 export type { V4ClientLike } from './compat/v4-client-like'
 export { migrateSources, MIGRATABLE_EXTENSIONS } from './codemod/migrate-sources'

@@ -9,6 +9,7 @@ import type {
   V3EventsGetResponse,
   V3EventsUpdateRequest,
   V3SearchEventsResponse,
+  V3Visit,
   V3VisitorHistoryFilter,
   V3VisitorsResponse,
   V4Event,
@@ -16,6 +17,7 @@ import type {
 } from '../types'
 import { toV3Error, type V3ErrorClasses, type V3ErrorStyle } from './to-v3-error'
 import type { V4ClientLike } from './v4-client-like'
+import { pagedIterator, type V3PagedIterator } from './paged-iterator'
 
 /** The v3 client's constructor options, as accepted by {@link createV3CompatClient}. */
 export interface V3ClientOptions extends Omit<V4Options, 'region'> {
@@ -70,7 +72,24 @@ export interface V3CompatClient {
   deleteVisitorData(visitorId: string): Promise<void>
   /** Always rejects: related visitors were removed in v4. */
   getRelatedVisitors(filter: { visitor_id: string }): Promise<never>
+  /**
+   * `@fpapi/server-api-v3`'s `iterateEvents(filter, { maxItems? })`: every matching event across
+   * pages, fetched lazily; `.pages()` walks whole pages.
+   */
+  iterateEvents(
+    filter: V3SearchFilterInput,
+    options?: { maxItems?: number },
+  ): V3PagedIterator<V3SearchEvent, V3SearchEventsResponse>
+  /** `@fpapi/server-api-v3`'s `iterateVisits(visitorId, filter?, { maxItems? })`, on the emulated history. */
+  iterateVisits(
+    visitorId: string,
+    filter?: V3VisitorHistoryFilter,
+    options?: { maxItems?: number },
+  ): V3PagedIterator<V3Visit, V3VisitorsResponse>
 }
+
+/** One item of a v3 search page. */
+export type V3SearchEvent = NonNullable<V3SearchEventsResponse['events']>[number]
 
 const DAY_MS = 86_400_000
 /** v3 visits: default and maximum `limit`. */
@@ -105,6 +124,9 @@ const assertId = (value: unknown, name: string) => {
  *   100, max 500; `request_id` is served by `getEvent`; `before` becomes `end = before - 1`;
  *   `paginationKey` is an opaque v4 key; an unknown visitor gives an empty list (v4 answers 404).
  * - `getRelatedVisitors` rejects with an `SdkError` explaining the removal.
+ *
+ * `iterateEvents` and `iterateVisits` (the iterators of `@fpapi/server-api-v3`) walk those two
+ * calls page by page.
  *
  * @param v4ClientOrOptions - a v4 client (e.g. `new FingerprintServerApiClient(...)`) or the v3
  *   client options (`apiKey`, `region`, `fetch`, ...) to build one
@@ -222,6 +244,22 @@ export function createV3CompatClient(
       }
     })
 
+  const searchEvents = (filter: V3SearchFilterInput): Promise<V3SearchEventsResponse> =>
+    call('coded', async (): Promise<V3SearchEventsResponse> => {
+      if (filter === null || typeof filter !== 'object')
+        throw new TypeError('filter must be an object')
+      const want = filter.limit
+      const v4Filter = toV4SearchFilter(
+        { ...filter, limit: Math.min(want, V4_MAX_SEARCH_LIMIT) },
+        { dropUnsupported: options.dropUnsupportedFilters ?? false, onWarning: warn },
+      )
+      const { events, paginationKey } = await readPages(v4Filter, want)
+      return {
+        events: events.map((e) => toV3Event(e)),
+        ...(paginationKey !== undefined && { paginationKey }),
+      }
+    })
+
   return {
     getEvent: (requestId) =>
       call('coded', async () => {
@@ -234,23 +272,40 @@ export function createV3CompatClient(
         assertId(requestId, 'requestId')
         await v4.updateEvent(requestId, v4Body)
       }),
-    searchEvents: (filter) =>
-      call('coded', async (): Promise<V3SearchEventsResponse> => {
-        if (filter === null || typeof filter !== 'object')
-          throw new TypeError('filter must be an object')
-        const want = filter.limit
-        const v4Filter = toV4SearchFilter(
-          { ...filter, limit: Math.min(want, V4_MAX_SEARCH_LIMIT) },
-          { dropUnsupported: options.dropUnsupportedFilters ?? false, onWarning: warn },
-        )
-        const { events, paginationKey } = await readPages(v4Filter, want)
-        return {
-          events: events.map((e) => toV3Event(e)),
-          ...(paginationKey !== undefined && { paginationKey }),
-        }
-      }),
+    searchEvents,
     getVisits,
     getVisitorHistory: getVisits,
+    iterateEvents(filter, iterateOptions = {}) {
+      if (filter === null || typeof filter !== 'object')
+        throw new TypeError('filter must be an object')
+      return pagedIterator<V3SearchEvent, V3SearchEventsResponse>(
+        {
+          fetchPage: (cursor) =>
+            searchEvents(cursor === undefined ? filter : { ...filter, pagination_key: cursor }),
+          items: (page) => page.events ?? [],
+          next: (page) => page.paginationKey,
+          trim: (page, keep) => ({ ...page, events: (page.events ?? []).slice(0, keep) }),
+        },
+        iterateOptions.maxItems,
+      )
+    },
+    iterateVisits(visitorId, filter = {}, iterateOptions = {}) {
+      assertId(visitorId, 'visitorId')
+      if (filter.limit === 0) throw new TypeError('filter.limit must be positive to iterate')
+      return pagedIterator<V3Visit, V3VisitorsResponse>(
+        {
+          fetchPage: (cursor) =>
+            getVisits(
+              visitorId,
+              cursor === undefined ? filter : { ...filter, paginationKey: cursor },
+            ),
+          items: (page) => page.visits,
+          next: (page) => page.paginationKey,
+          trim: (page, keep) => ({ ...page, visits: page.visits.slice(0, keep) }),
+        },
+        iterateOptions.maxItems,
+      )
+    },
     deleteVisitorData: (visitorId) =>
       call('coded', async () => {
         assertId(visitorId, 'visitorId')

@@ -15,6 +15,8 @@ type V3Surface = Pick<
   | 'getVisits'
   | 'getVisitorHistory'
   | 'deleteVisitorData'
+  | 'iterateEvents'
+  | 'iterateVisits'
 >
 
 describe('createV3CompatClient types', () => {

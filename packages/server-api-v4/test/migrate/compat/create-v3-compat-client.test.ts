@@ -282,6 +282,67 @@ describe('createV3CompatClient', () => {
     })
   })
 
+  describe('iterators (as in @fpapi/server-api-v3)', () => {
+    const event = (i: number) => ({
+      ...minimalEvent,
+      event_id: `${1000 + i}.abcdef`,
+      timestamp: 1000 + i,
+    })
+
+    it('iterateEvents walks every page lazily and stops at maxItems', async () => {
+      const { client, calls } = setup([
+        { body: { events: [event(1), event(2)], pagination_key: 'p1' } },
+        { body: { events: [event(3), event(4)], pagination_key: 'p2' } },
+      ])
+      const ids: string[] = []
+      for await (const e of client.iterateEvents({ limit: 2 }, { maxItems: 3 })) {
+        ids.push(e.products.identification!.data!.requestId)
+      }
+      expect(ids).toEqual(['1001.abcdef', '1002.abcdef', '1003.abcdef'])
+      expect(calls.map((c) => c.url.searchParams.get('pagination_key'))).toEqual([null, 'p1'])
+    })
+
+    it('iterateEvents().pages() yields whole v3 pages until the last one', async () => {
+      const { client } = setup([
+        { body: { events: [event(1)], pagination_key: 'p1' } },
+        { body: { events: [event(2)] } },
+      ])
+      const pages = []
+      for await (const page of client.iterateEvents({ limit: 1 }).pages()) pages.push(page)
+      expect(pages.map((p) => [p.events?.length, p.paginationKey])).toEqual([
+        [1, 'p1'],
+        [1, undefined],
+      ])
+    })
+
+    it('iterateVisits walks the emulated history', async () => {
+      const { client, calls } = setup([
+        { body: { events: [event(1)], pagination_key: 'k' } },
+        { body: { events: [event(2)] } },
+      ])
+      const visits = []
+      for await (const v of client.iterateVisits('vis', { limit: 1 })) visits.push(v.requestId)
+      expect(visits).toEqual(['1001.abcdef', '1002.abcdef'])
+      expect(calls[1]!.url.searchParams.get('pagination_key')).toBe('k')
+    })
+
+    it('checks arguments when called, before any request', () => {
+      const { client, calls } = setup([])
+      expect(() => client.iterateVisits('')).toThrow(TypeError)
+      expect(() => client.iterateVisits('v', { limit: 0 })).toThrow('filter.limit must be positive')
+      expect(() => client.iterateEvents({ limit: 1 }, { maxItems: 0 })).toThrow('options.maxItems')
+      expect(calls).toHaveLength(0)
+    })
+
+    it('works when the method is taken off the client', async () => {
+      const { client } = setup([{ body: { events: [] } }])
+      const { iterateEvents } = client
+      const all = []
+      for await (const e of iterateEvents({ limit: 5 })) all.push(e)
+      expect(all).toEqual([])
+    })
+  })
+
   it('getRelatedVisitors rejects with an SdkError saying what to do', async () => {
     const { client, calls } = setup([])
     const error = await client.getRelatedVisitors({ visitor_id: 'v' }).catch((e: unknown) => e)
