@@ -101,7 +101,7 @@ function migrateOne(
   const passes: Array<[RegExp, (text: string) => PassOutput]> = [
     [/\bproducts\b/, (text) => rewriteResultReads(m, parse(text))],
     [
-      /updateEvent|errorCode|paginationKey|getVisits|getVisitorHistory|getRelatedVisitors|searchEvents|EventsUpdateRequest|EventUpdate/,
+      /updateEvent|errorCode|paginationKey|getVisits|getVisitorHistory|iterateVisits|getRelatedVisitors|searchEvents|EventsUpdateRequest|EventUpdate/,
       (text) => rewriteCalls(m, parse(text), fingerprintFile),
     ],
     [MODULE_MENTION, (text) => rewriteModules(m, parse(text))],

@@ -111,6 +111,11 @@ export function rewriteCalls(
         node,
         `${method}(visitorId, filter) has no v4 operation: use searchEvents({ visitor_id, limit, pagination_key, start }) (v4 events, newest first, last 7 days unless start is set; limit counts returned events, max 100), or keep v3 calls on createV3CompatClient()`,
       )
+    } else if (method === 'iterateVisits') {
+      note(
+        node,
+        'iterateVisits has no v4 counterpart: use iterateEvents({ visitor_id, start }) of the v4 client (v4 events; set start, the default window is 7 days), or keep it on createV3CompatClient()',
+      )
     } else if (method === 'getRelatedVisitors') {
       note(
         node,

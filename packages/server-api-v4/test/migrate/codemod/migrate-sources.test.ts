@@ -178,6 +178,11 @@ describe('migrateSources reports what it leaves alone', () => {
       /unknown key `other`/,
     ],
     ['getVisits', `${V3}c.getVisits(id, { limit: 5 })`, /searchEvents\(\{ visitor_id/],
+    [
+      'iterateVisits',
+      `${V3}for await (const v of c.iterateVisits(id)) {}`,
+      /iterateEvents\(\{ visitor_id, start \}\)/,
+    ],
     ['getRelatedVisitors', `${V3}c.getRelatedVisitors({ visitor_id: id })`, /removed in v4/],
     [
       'removed search filters',
