@@ -12,7 +12,7 @@ const DOC_KEYS = new Set([
 ])
 
 /** Parents whose keys are user-chosen names (a property called `description` is structure, not prose). */
-const NAME_MAPS = new Set([
+export const NAME_MAPS = new Set([
   'properties',
   'schemas',
   'paths',

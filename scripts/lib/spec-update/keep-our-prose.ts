@@ -1,21 +1,7 @@
+import { NAME_MAPS } from '../structure.ts'
+
 /** Keys that hold prose or sample data: ours in specs/, never upstream's. */
 const PROSE_KEYS = ['description', 'summary', 'example', 'examples'] as const
-
-/** Parents whose keys are user-chosen names (a property called `description` is structure, not prose). */
-const NAME_MAPS = new Set([
-  'properties',
-  'schemas',
-  'paths',
-  'responses',
-  'securitySchemes',
-  'headers',
-  'content',
-  'variables',
-  'requestBodies',
-  'patternProperties',
-  '$defs',
-  'mapping',
-])
 
 /** Text given to a required `description` (responses) that upstream added and we have not described yet. */
 export const UNDESCRIBED = 'Not described yet.'
