@@ -114,10 +114,10 @@ describe.each([
         want: [0],
       },
       {
-        name: 'Retry-After capped',
+        name: 'Retry-After beyond maxDelayMs: no wait, no retry',
         steps: [{ status: 429, headers: { 'Retry-After': '3600' } }, 200],
         random: 0,
-        want: [1000],
+        want: [],
       },
       {
         name: 'Retry-After HTTP-date',
