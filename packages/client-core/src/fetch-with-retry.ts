@@ -79,9 +79,8 @@ export interface SendOptions {
  * Sends a request with timeout, retries and `Retry-After` handling.
  *
  * Each attempt gets its own timeout. A retryable status (see `isRetryable`) or a network error
- * (when allowed) waits `Retry-After` (seconds or HTTP-date) or an exponential backoff with
- * jitter, then tries again, up to `retries.max` times. A `Retry-After` longer than `maxDelayMs`
- * ends the retries at once: the final response (or error) carries it to the caller. An abort of
+ * (when allowed) waits `Retry-After` (seconds or HTTP-date, capped at `maxDelayMs`) or an
+ * exponential backoff with jitter, then tries again, up to `retries.max` times. An abort of
  * `signal` stops everything at once, including a pending wait, and rejects with the signal's
  * reason. `Request` objects with a body are cloned before each attempt that may be followed by another.
  *
@@ -150,15 +149,14 @@ export async function sendWithRetry(
         response.headers.get('retry-after'),
         (options.now ?? Date.now)(),
       )
-      // A server asking for a longer wait than maxDelayMs would only be asked again too early (and,
-      // for rate limits, spend quota): give up and let the caller read Retry-After from the error.
-      if (hinted === undefined || hinted <= policy.maxDelayMs) {
-        const delay = hinted ?? backoffDelay(attempt, policy, options.random)
-        // Free the connection: the body of a response we retry is never read.
-        response.body?.cancel().catch(() => undefined)
-        await wait(attempt, delay, options, line, signal, { status: response.status })
-        continue
-      }
+      const delay =
+        hinted === undefined
+          ? backoffDelay(attempt, policy, options.random)
+          : Math.min(hinted, policy.maxDelayMs)
+      // Free the connection: the body of a response we retry is never read.
+      response.body?.cancel().catch(() => undefined)
+      await wait(attempt, delay, options, line, signal, { status: response.status })
+      continue
     }
     if (options.toError) throw await options.toError(response, line)
     return response

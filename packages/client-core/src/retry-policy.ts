@@ -6,10 +6,7 @@ export interface RetryPolicy {
   max: number
   /** Delay before the first retry, doubled for each following one, before jitter. */
   baseDelayMs: number
-  /**
-   * Upper bound of any single delay. A `Retry-After` longer than this is not waited for: the
-   * request fails at once and the caller gets the server's hint (e.g. `retryAfter`).
-   */
+  /** Upper bound of any single delay, including one asked for by `Retry-After`. */
   maxDelayMs: number
 }
 

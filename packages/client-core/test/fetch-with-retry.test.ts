@@ -114,10 +114,10 @@ describe.each([
         want: [0],
       },
       {
-        name: 'Retry-After beyond maxDelayMs: no wait, no retry',
+        name: 'Retry-After capped',
         steps: [{ status: 429, headers: { 'Retry-After': '3600' } }, 200],
         random: 0,
-        want: [],
+        want: [1000],
       },
       {
         name: 'Retry-After HTTP-date',
