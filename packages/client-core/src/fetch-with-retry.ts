@@ -1,4 +1,5 @@
 import { NetworkError, RequestTimeoutError } from './errors'
+import { discardBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
 import {
   DEFAULT_RETRY_POLICY,
@@ -154,7 +155,7 @@ export async function sendWithRetry(
           ? backoffDelay(attempt, policy, options.random)
           : Math.min(hinted, policy.maxDelayMs)
       // Free the connection: the body of a response we retry is never read.
-      response.body?.cancel().catch(() => undefined)
+      discardBody(response)
       await wait(attempt, delay, options, line, signal, { status: response.status })
       continue
     }

@@ -46,5 +46,12 @@ export async function readJsonBody(response: Response): Promise<unknown> {
  * ```
  */
 export function discardBody(response: Response): void {
-  response.body?.cancel().catch(() => undefined)
+  // An injected fetch may return a Response-like object whose body is not a web stream (node-fetch
+  // gives a Node stream without cancel()); releasing the body must never fail the call.
+  try {
+    const body = response.body as { cancel?: () => Promise<unknown> } | null | undefined
+    if (typeof body?.cancel === 'function') body.cancel().catch(() => undefined)
+  } catch {
+    // nothing to release
+  }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { SdkError, readJsonBody } from '@fpapi/client-core'
+import { SdkError, discardBody, readJsonBody } from '@fpapi/client-core'
 
 test.each([
   {
@@ -30,4 +30,14 @@ test.each([
   expect(error).toBeInstanceOf(SdkError)
   expect((error as Error).message).toMatch(want)
   expect(Object.keys(error as object)).not.toContain('response')
+})
+
+test('discardBody tolerates bodies that are not web streams', () => {
+  const nodeStyle = { body: { pipe() {} }, status: 204 } as unknown as Response
+  expect(() => discardBody(nodeStyle)).not.toThrow()
+  expect(() => discardBody({ body: null } as unknown as Response)).not.toThrow()
+  const rejecting = {
+    body: { cancel: () => Promise.reject(new Error('x')) },
+  } as unknown as Response
+  expect(() => discardBody(rejecting)).not.toThrow()
 })
