@@ -59,6 +59,7 @@ export function resolveBaseUrl<R extends string>(options: ResolveBaseUrlOptions<
  */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'
+  if (value === undefined) return 'undefined'
   if (typeof value === 'string') {
     if (value === '') return 'an empty string'
     if (value.trim() === '') return 'a whitespace-only string'

@@ -22,7 +22,7 @@ describe('assertId', () => {
     { given: '   ', want: 'eventId must be a non-empty string (got a whitespace-only string)' },
     { given: '\t\n', want: 'eventId must be a non-empty string (got a whitespace-only string)' },
     { given: null, want: 'eventId must be a non-empty string (got null)' },
-    { given: undefined, want: 'eventId must be a non-empty string (got undefined undefined)' },
+    { given: undefined, want: 'eventId must be a non-empty string (got undefined)' },
     { given: 42, want: 'eventId must be a non-empty string (got number 42)' },
     { given: ['a'], want: 'eventId must be a non-empty string (got an array)' },
     { given: { id: 'a' }, want: 'eventId must be a non-empty string (got an object)' },

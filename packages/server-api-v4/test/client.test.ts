@@ -746,3 +746,12 @@ describe('unseen inputs', () => {
     )
   })
 })
+
+test.each([undefined, null, 'key', 42])(
+  'constructor without an options object (%j): TypeError',
+  (options) => {
+    expect(() => new FingerprintServerApiClient(options as never)).toThrow(
+      /^options must be an object \(got /,
+    )
+  },
+)
