@@ -3,7 +3,8 @@
  *
  * @param value - the header value, or null when absent.
  * @param now - the current time in milliseconds since the epoch (injectable for tests).
- * @returns the delay in milliseconds (never negative), or `undefined` when absent or invalid.
+ * @returns the delay in milliseconds (never negative, at most `Number.MAX_SAFE_INTEGER`), or
+ *   `undefined` when absent or invalid.
  * @example
  * ```ts
  * parseRetryAfter('3') // 3000
@@ -17,8 +18,8 @@ export function parseRetryAfter(
   if (value == null) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) {
-    const seconds = Number(text)
-    return Number.isSafeInteger(seconds) ? seconds * 1000 : undefined
+    // An enormous delay is still a delay: cap it rather than read it as "retry at once".
+    return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER)
   }
   // A date needs letters (a weekday or month); this keeps '1.5' or '-1' from parsing as dates.
   if (!/[a-z]/i.test(text)) return undefined
