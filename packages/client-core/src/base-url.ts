@@ -23,7 +23,8 @@ export interface ResolveBaseUrlOptions<R extends string> {
  *
  * @param options - the servers, the region and the optional override.
  * @returns the base URL without a trailing slash.
- * @throws {TypeError} when the region is unknown or `baseUrl` is not an absolute http(s) URL.
+ * @throws {TypeError} when the region is unknown, or `baseUrl` is not an absolute http(s) URL or
+ *   carries credentials (the message never quotes it).
  * @example
  * ```ts
  * resolveBaseUrl({ servers: { Global: 'https://api.example.com/v4' }, defaultRegion: 'Global' })
@@ -38,6 +39,10 @@ export function resolveBaseUrl<R extends string>(options: ResolveBaseUrlOptions<
     }
     if (/[?#]/.test(baseUrl)) {
       throw new TypeError('baseUrl must not contain a query string or a fragment')
+    }
+    // fetch refuses such URLs with a message that quotes them, password included.
+    if (/^https?:\/\/[^/]*@/i.test(baseUrl)) {
+      throw new TypeError('baseUrl must not contain credentials (user:password@)')
     }
     return baseUrl.replace(/\/+$/, '')
   }
