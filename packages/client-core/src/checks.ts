@@ -243,3 +243,46 @@ export function assertStringArray(
     }
   })
 }
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+// fetch refuses NUL, CR and LF in a value, and anything above U+00FF (values are byte strings).
+const BAD_HEADER_VALUE = /[\0\r\n\u0100-\uffff]/
+
+/**
+ * Checks a record of extra headers (`defaultHeaders`, per-call `headers`): an object whose names
+ * are HTTP tokens and whose string values hold no CR, LF, NUL or non-Latin-1 character, so that
+ * `fetch` can't refuse them later with a message quoting the value (which may be a credential).
+ * The message names the header, never its value.
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to a record of strings.
+ * @throws {TypeError} naming the argument (and the header) otherwise.
+ * @example
+ * ```ts
+ * assertHeaders(options.defaultHeaders, 'defaultHeaders')
+ * ```
+ */
+export function assertHeaders(
+  value: unknown,
+  name: string,
+): asserts value is Record<string, string> {
+  assertObject(value, name)
+  for (const [header, headerValue] of Object.entries(value)) {
+    if (!HEADER_NAME.test(header)) {
+      throw new TypeError(`${name} has an invalid header name ${describeValue(header)}`)
+    }
+    if (
+      typeof headerValue === 'string'
+        ? BAD_HEADER_VALUE.test(headerValue)
+        : headerValue === null ||
+          typeof headerValue === 'object' ||
+          typeof headerValue === 'function' ||
+          typeof headerValue === 'symbol'
+    ) {
+      throw new TypeError(
+        `${name}.${header} must be a string without line breaks, NUL or characters above U+00FF`,
+      )
+    }
+  }
+}

@@ -10,6 +10,7 @@ export {
   assertNonNegativeNumber,
   assertRegion,
   assertObject,
+  assertHeaders,
   assertOptionalString,
   assertOptionalBoolean,
   assertOptionalNumber,

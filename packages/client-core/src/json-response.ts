@@ -6,18 +6,22 @@ import { SdkError } from './errors'
  * required to say JSON when the body parses.
  *
  * @param response - a 2xx response.
+ * @param signal - the caller's signal: aborting it while the body is still arriving cancels the
+ *   body and rejects with the signal's reason, as an abort during the request does.
  * @returns the parsed body.
  * @throws {SdkError} when the body is empty or not JSON.
+ * @throws the signal's reason when `signal` aborts before the body is read.
  * @example
  * ```ts
- * const event = (await readJsonBody(response)) as Event
+ * const event = (await readJsonBody(response, requestOptions?.signal)) as Event
  * ```
  */
-export async function readJsonBody(response: Response): Promise<unknown> {
+export async function readJsonBody(response: Response, signal?: AbortSignal): Promise<unknown> {
   let text: string
   try {
-    text = await response.text()
+    text = signal ? await readTextUnlessAborted(response, signal) : await response.text()
   } catch (cause) {
+    if (signal?.aborted) throw signal.reason
     throw new SdkError('Failed to read the response body', response, cause)
   }
   if (text === '') {
@@ -53,5 +57,33 @@ export function discardBody(response: Response): void {
     if (typeof body?.cancel === 'function') body.cancel().catch(() => undefined)
   } catch {
     // nothing to release
+  }
+}
+
+/** `response.text()`, cut short (and the body cancelled) when `signal` aborts first. */
+async function readTextUnlessAborted(response: Response, signal: AbortSignal): Promise<string> {
+  if (signal.aborted) {
+    discardBody(response)
+    throw signal.reason
+  }
+  const body = response.body as ReadableStream<Uint8Array> | null | undefined
+  // A Response-like object without a web stream: nothing to cancel, read it as it comes.
+  if (!body || typeof body.getReader !== 'function') return response.text()
+  const reader = body.getReader()
+  const onAbort = () => {
+    reader.cancel(signal.reason).catch(() => undefined)
+  }
+  signal.addEventListener('abort', onAbort, { once: true })
+  try {
+    const decoder = new TextDecoder()
+    let text = ''
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (signal.aborted) throw signal.reason
+      if (done) return text + decoder.decode()
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort)
   }
 }

@@ -1,5 +1,5 @@
 import type { Auth } from './auth'
-import { assertNonNegativeNumber, assertObject } from './checks'
+import { assertHeaders, assertNonNegativeNumber, assertObject } from './checks'
 import { createErrorFromResponse, type ErrorFactoryOptions } from './error-factory'
 import {
   createRetryingFetch,
@@ -103,7 +103,7 @@ export function assertRequestOptions(
     assertNonNegativeNumber(options.timeoutMs, `${name}.timeoutMs`)
   if (options.retries !== undefined)
     resolveRetryPolicy(options.retries, undefined, `${name}.retries`)
-  if (options.headers !== undefined) assertObject(options.headers, `${name}.headers`)
+  if (options.headers !== undefined) assertHeaders(options.headers, `${name}.headers`)
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  assertHeaders,
   assertNonNegativeNumber,
   assertObject,
   assertRequestOptions,
@@ -133,7 +134,8 @@ export class FingerprintJsServerApiClient {
       throw new TypeError('fetch must be a function when given')
     }
     if (options.timeoutMs !== undefined) assertNonNegativeNumber(options.timeoutMs, 'timeoutMs')
-    if (options.defaultHeaders !== undefined) assertObject(options.defaultHeaders, 'defaultHeaders')
+    if (options.defaultHeaders !== undefined)
+      assertHeaders(options.defaultHeaders, 'defaultHeaders')
     const auth = createAuth(
       mode === AuthenticationMode.QueryParameter
         ? { type: 'query', name: 'api_key' }

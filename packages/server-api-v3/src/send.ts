@@ -123,5 +123,5 @@ export async function send(
     discardBody(response)
     return undefined
   }
-  return readJsonBody(response)
+  return readJsonBody(response, requestOptions?.signal)
 }

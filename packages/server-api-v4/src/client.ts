@@ -1,4 +1,5 @@
 import {
+  assertHeaders,
   assertId,
   assertObject,
   assertOptionalString,
@@ -73,7 +74,8 @@ export class FingerprintServerApiClient implements FingerprintApi {
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new TypeError('fetch must be a function')
     }
-    if (options.defaultHeaders !== undefined) assertObject(options.defaultHeaders, 'defaultHeaders')
+    if (options.defaultHeaders !== undefined)
+      assertHeaders(options.defaultHeaders, 'defaultHeaders')
     this.region = region
     this.#baseUrl = resolveBaseUrl({
       servers: SERVERS,
@@ -320,7 +322,7 @@ export class FingerprintServerApiClient implements FingerprintApi {
     const init: RequestInit = { method, headers }
     if (body !== undefined) init.body = JSON.stringify(body)
     const response = await this.#transport.fetchFor(requestOptions, rule)(url, init)
-    if (method === 'GET') return readJsonBody(response)
+    if (method === 'GET') return readJsonBody(response, requestOptions?.signal)
     discardBody(response)
     return undefined
   }
