@@ -1,4 +1,5 @@
 import { assertSecret } from './checks'
+import { REDACTED } from './redact'
 
 /**
  * Where an API sends its secret key: an `Authorization: Bearer` header, a named header, or a named
@@ -22,6 +23,11 @@ export interface Auth {
   readonly secretHeaders: readonly string[]
   /** Names of query parameters that carry the key, for redaction. */
   readonly secretQuery: readonly string[]
+  /**
+   * Replaces the key (as is and percent-encoded) in a text with `[REDACTED]`: for texts the client
+   * did not write, such as an error body that echoes the request or a fetch error quoting the URL.
+   */
+  redactText(text: string): string
 }
 
 /**
@@ -50,11 +56,17 @@ export function createAuth(style: AuthStyle, apiKey: unknown): Auth {
   const headerName =
     style.type === 'bearer' ? 'Authorization' : style.type === 'header' ? style.name : undefined
   const headerValue = style.type === 'bearer' ? `Bearer ${key}` : key
+  const encoded = encodeURIComponent(key)
+  const redactText = (text: string): string => {
+    if (!text.includes(key) && !text.includes(encoded)) return text
+    return text.split(key).join(REDACTED).split(encoded).join(REDACTED)
+  }
   return Object.freeze({
     style,
     headers: () => (headerName ? { [headerName]: headerValue } : {}),
     query: () => (style.type === 'query' ? { [style.name]: key } : {}),
     secretHeaders: headerName ? [headerName.toLowerCase()] : [],
     secretQuery: style.type === 'query' ? [style.name] : [],
+    redactText,
   })
 }

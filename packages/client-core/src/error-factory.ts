@@ -24,6 +24,8 @@ export interface ErrorFactoryOptions {
   request?: RequestInfo | undefined
   /** Clock for HTTP-date `Retry-After` values. Default `Date.now`. */
   now?: () => number
+  /** Removes secrets from the body text before anything is built from it (a body may echo the key). */
+  redactText?: ((text: string) => string) | undefined
 }
 
 /**
@@ -73,6 +75,7 @@ export async function createErrorFromResponse(
   } catch {
     // an aborted or broken body stream: report what we have (nothing)
   }
+  if (options.redactText) rawBody = options.redactText(rawBody)
   let body = parseErrorBody(rawBody)
   let info: ApiErrorInfo | undefined
   try {

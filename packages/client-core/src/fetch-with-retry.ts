@@ -70,6 +70,11 @@ export interface SendOptions {
   /** Removes credentials from URLs given to `onRetry`. Default: identity. */
   redactUrl?: ((url: string) => string) | undefined
   /**
+   * Removes secrets from the message (and stack) of an error thrown by `fetch` before it becomes a
+   * {@link NetworkError} and its `cause`: some fetch implementations quote the URL, query key included.
+   */
+  redactText?: ((text: string) => string) | undefined
+  /**
    * When set, a final non-2xx response is turned into an error with this function and thrown.
    * When unset, the response is returned as is.
    */
@@ -128,9 +133,10 @@ export async function sendWithRetry(
           guard ? { ...request.init, signal: guard.signal } : request.init,
         )
       }
-    } catch (cause) {
+    } catch (thrown) {
       guard?.clear()
       if (signal?.aborted) throw signal.reason
+      const cause = options.redactText ? redactError(thrown, options.redactText) : thrown
       const error = guard?.timedOut()
         ? new RequestTimeoutError(timeoutMs ?? 0, cause)
         : new NetworkError(`Network or fetch error: ${messageOf(cause)}`, cause)
@@ -186,6 +192,24 @@ async function wait(
     }
   }
   await (options.sleep ?? defaultSleep)(delayMs, signal)
+}
+
+/** The error itself when it holds no secret; otherwise a copy with the secret replaced. */
+function redactError(error: unknown, redactText: (text: string) => string): unknown {
+  if (!(error instanceof Error)) {
+    return typeof error === 'string' ? redactText(error) : error
+  }
+  const inner = (error as { cause?: unknown }).cause
+  const cleanInner = inner === undefined ? undefined : redactError(inner, redactText)
+  const message = redactText(error.message)
+  const stack = error.stack === undefined ? undefined : redactText(error.stack)
+  if (message === error.message && stack === error.stack && cleanInner === inner) return error
+  const copy = new Error(message, cleanInner === undefined ? undefined : { cause: cleanInner })
+  copy.name = error.name
+  if (stack !== undefined) copy.stack = stack
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string') (copy as { code?: string }).code = code
+  return copy
 }
 
 function messageOf(error: unknown): string {

@@ -140,6 +140,7 @@ export function createTransport(options: TransportOptions): Transport {
     createErrorFromResponse(response, {
       ...options.errors,
       now: options.now,
+      redactText: auth.redactText,
       request: { method: line.method, url: clean(line.url) },
     })
   const settings = (
@@ -160,6 +161,7 @@ export function createTransport(options: TransportOptions): Transport {
     now: options.now,
     onRetry: options.onRetry,
     redactUrl: clean,
+    redactText: auth.redactText,
     toError: throwOnError ? toError : undefined,
   })
   const rawSend = createRetryingFetch(settings(undefined, undefined, false))

@@ -1,0 +1,67 @@
+import { inspect } from 'node:util'
+import { expect, test } from 'vitest'
+import { NetworkError, createAuth, createTransport, type FetchLike } from '@fpapi/client-core'
+
+// A key with characters that percent-encoding changes, so both spellings are exercised.
+const KEY = 'key/with+chars=hunter2'
+
+const extractError = (body: unknown) => {
+  const e = (body as { error?: { code?: string; message?: string } })?.error
+  return e?.code && e.message ? { code: e.code, message: e.message } : undefined
+}
+
+/** Everything a log line or a crash report could show of an error. */
+function everything(error: unknown): string {
+  const e = error as Error & Record<string, unknown>
+  return [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 8, showHidden: true })].join(
+    '\n',
+  )
+}
+
+test.each([
+  { style: { type: 'query', name: 'api_key' } as const },
+  { style: { type: 'header', name: 'Auth-API-Key' } as const },
+  { style: { type: 'bearer' } as const },
+])('$style.type auth: a fetch error quoting the URL loses the key', async ({ style }) => {
+  // node-fetch words its errors like this, with the full URL (query key included).
+  const fetch: FetchLike = async (input) => {
+    const url = typeof input === 'string' ? input : input.url
+    const error = Object.assign(new Error(`request to ${url} failed, reason: ECONNREFUSED`), {
+      code: 'ECONNREFUSED',
+    })
+    throw new Error(`outer ${decodeURIComponent(url)}`, { cause: error })
+  }
+  const transport = createTransport({
+    fetch,
+    auth: createAuth(style, KEY),
+    retries: false,
+    errors: { extractError },
+  })
+  const error = await transport
+    .fetchFor()(`https://x.test/v1/things?echo=${encodeURIComponent(KEY)}`, { method: 'GET' })
+    .catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(NetworkError)
+  expect((error as Error).message).toContain('ECONNREFUSED')
+  expect(everything(error)).not.toContain('hunter2')
+  const inner = ((error as Error).cause as Error).cause as Error & { code?: string }
+  expect(inner.code).toBe('ECONNREFUSED')
+})
+
+test.each([
+  { name: 'API error message', body: `{"error":{"code":"bad","message":"key ${KEY} is wrong"}}` },
+  { name: 'HTML page echoing the URL', body: `<h1>/v1/x?api_key=${encodeURIComponent(KEY)}</h1>` },
+  { name: 'JSON of another shape', body: JSON.stringify({ detail: { key: KEY } }) },
+])('an error body that echoes the key ($name) is redacted', async ({ body }) => {
+  const transport = createTransport({
+    fetch: async () => new Response(body, { status: 403 }),
+    auth: createAuth({ type: 'query', name: 'api_key' }, KEY),
+    retries: false,
+    errors: { extractError },
+  })
+  const error = await transport
+    .fetchFor()('https://x.test/v1/x', { method: 'GET' })
+    .catch((e: unknown) => e)
+  expect((error as { statusCode?: number }).statusCode).toBe(403)
+  expect((error as { rawBody?: string }).rawBody).toContain('[REDACTED]')
+  expect(everything(error)).not.toContain('hunter2')
+})
