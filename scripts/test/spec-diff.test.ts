@@ -313,11 +313,96 @@ const cases: Case[] = [
     ],
     bump: 'patch',
   },
+  // Deprecations: semver asks for a minor release when public API is deprecated (upstream ships them as minor).
   {
-    name: 'deprecation is documentation',
+    name: 'deprecating a schema property is a minor change',
     edit: (d) => (item(d).properties.note.deprecated = true),
-    want: [{ kind: 'deprecated', path: 'Item.note', class: 'docs' }],
+    want: [{ kind: 'deprecated', path: 'Item.note', class: 'additive' }],
+    bump: 'minor',
+  },
+  {
+    name: 'lifting a deprecation is documentation',
+    edit: () => {
+      base2 = structuredClone(base)
+      item(base2).properties.note.deprecated = true
+    },
+    want: [{ kind: 'undeprecated', path: 'Item.note', class: 'docs' }],
     bump: 'patch',
+  },
+  {
+    name: 'deprecating an operation is a minor change',
+    edit: (d) => (getItem(d).deprecated = true),
+    want: [{ kind: 'deprecated', path: 'GET /items/{item_id}', class: 'additive' }],
+    bump: 'minor',
+  },
+  {
+    name: 'deprecating a parameter is a minor change',
+    edit: (d) => (listItems(d).parameters[0].deprecated = true),
+    want: [{ kind: 'deprecated', path: 'GET /items query limit', class: 'additive' }],
+    bump: 'minor',
+  },
+  {
+    name: 'a response deprecated through x-deprecated-response (Response objects have no deprecated field)',
+    edit: (d) => (getItem(d).responses['404']['x-deprecated-response'] = true),
+    want: [{ kind: 'deprecated', path: 'GET /items/{item_id} response 404', class: 'additive' }],
+    bump: 'minor',
+  },
+  {
+    name: 'a schema deprecated through x-deprecated',
+    edit: (d) => (item(d).properties.weight['x-deprecated'] = true),
+    want: [{ kind: 'deprecated', path: 'Item.weight', class: 'additive' }],
+    bump: 'minor',
+  },
+  {
+    name: 'deprecated beside a $ref deprecates the property, not the shared component',
+    edit: (d) =>
+      (item(d).properties.colour = { $ref: '#/components/schemas/Colour', deprecated: true }),
+    want: [{ kind: 'deprecated', path: 'Item.colour', class: 'additive' }],
+    bump: 'minor',
+  },
+  // Shapes met between real consecutive upstream v4 descriptions, rebuilt in miniature.
+  {
+    name: 'a response enum replaced by its base type is breaking (the literal union widens to string)',
+    edit: (d) => (item(d).properties.colour = { type: 'string' }),
+    want: [{ kind: 'enum-removed', path: 'Item.colour', class: 'breaking' }],
+    bump: 'major',
+  },
+  {
+    name: 'an inline enum equal to the referenced enum component changes no type',
+    edit: (d) => (item(d).properties.colour = { type: 'string', enum: ['red', 'green'] }),
+    want: [{ kind: 'other-change', path: '$', class: 'docs' }],
+    bump: 'patch',
+  },
+  {
+    name: 'oneOf alternatives in another order change no type',
+    edit: (d) => {
+      const alternatives = [
+        { type: 'integer', format: 'int64' },
+        { type: 'string', format: 'date-time' },
+      ]
+      base2 = structuredClone(base)
+      listItems(base2).parameters[1].schema = { oneOf: alternatives }
+      listItems(d).parameters[1].schema = { oneOf: [...alternatives].reverse() }
+    },
+    want: [{ kind: 'other-change', path: '$', class: 'docs' }],
+    bump: 'patch',
+  },
+  {
+    name: 'an empty required list changes no type',
+    edit: (d) => (d.components.schemas.WebhookPayload.required = []),
+    want: [{ kind: 'other-change', path: '$', class: 'docs' }],
+    bump: 'patch',
+  },
+  {
+    name: 'an error code removed from a response enum stays breaking',
+    edit: (d) => {
+      const code = (values: string[]) => ({ type: 'string', enum: values })
+      base2 = structuredClone(base)
+      base2.components.schemas.Problem.properties.code = code(['not_found', 'gone'])
+      d.components.schemas.Problem.properties.code = code(['not_found'])
+    },
+    want: [{ kind: 'enum-value-removed', path: 'Problem.code', class: 'breaking' }],
+    bump: 'major',
   },
   {
     name: 'constraint change',

@@ -1,4 +1,5 @@
 import type { DiffContext } from './context.ts'
+import { reportDeprecation } from './deprecation.ts'
 import { isObject } from './resolve.ts'
 import { diffParameters, operationParameters } from './parameters-diff.ts'
 import { diffSchema } from './schema-diff.ts'
@@ -105,14 +106,7 @@ function diffOperation(
       reason: 'operation tags changed: documentation grouping only',
     })
   }
-  if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
-    ctx.report({
-      kind: b.deprecated ? 'deprecated' : 'undeprecated',
-      path: label,
-      class: 'docs',
-      reason: b.deprecated ? 'operation marked deprecated' : 'operation no longer deprecated',
-    })
-  }
+  reportDeprecation(ctx, a, b, label, 'operation')
   if (JSON.stringify(a.security) !== JSON.stringify(b.security)) {
     ctx.report({
       kind: 'operation-security-changed',
@@ -239,6 +233,7 @@ function diffResponses(ctx: DiffContext, before: unknown, after: unknown, label:
         class: 'docs',
         reason: 'response description changed: documentation only',
       })
+    reportDeprecation(ctx, ra, rb, path, 'response')
     diffHeaders(ctx, ra.headers, rb.headers, path)
     diffContent(ctx, ra.content, rb.content, path, 'response')
   }

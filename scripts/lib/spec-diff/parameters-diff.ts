@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical.ts'
 import type { DiffContext } from './context.ts'
+import { reportDeprecation } from './deprecation.ts'
 import type { Resolver } from './resolve.ts'
 import { diffSchema } from './schema-diff.ts'
 import type { JsonObject } from './types.ts'
@@ -141,13 +142,6 @@ function compareParameter(ctx: DiffContext, a: Parameter, b: Parameter, path: st
       reason: 'parameter description or example changed: documentation only',
     })
   }
-  if (Boolean(a.value.deprecated) !== Boolean(b.value.deprecated)) {
-    ctx.report({
-      kind: b.value.deprecated ? 'deprecated' : 'undeprecated',
-      path,
-      class: 'docs',
-      reason: b.value.deprecated ? 'parameter marked deprecated' : 'parameter no longer deprecated',
-    })
-  }
+  reportDeprecation(ctx, a.value, b.value, path, 'parameter')
   diffSchema(ctx, a.value.schema ?? {}, b.value.schema ?? {}, path, 'request')
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical.ts'
 import type { DiffContext } from './context.ts'
+import { reportDeprecation, reportDeprecationFlags } from './deprecation.ts'
 import { isObject, refName, refSiblings } from './resolve.ts'
 import { schemaView, type SchemaView } from './schema-view.ts'
 import type { ChangeClass, Direction } from './types.ts'
@@ -79,6 +80,8 @@ export function diffSchema(
         reason: 'description next to a $ref changed: documentation only',
       })
     }
+    // so can a deprecation mark: `{ $ref, deprecated: true }` deprecates this property, not the component
+    if (oldRef && newRef) reportDeprecation(ctx, before, after, path, 'schema')
     const key = `${oldRef ?? '-'}|${newRef ?? '-'}|${direction}|${oldRef && newRef ? '' : path}`
     if (ctx.visited.has(key)) return
     ctx.visited.add(key)
@@ -195,16 +198,7 @@ function diffDocs(ctx: DiffContext, a: SchemaView, b: SchemaView, path: string):
       reason: 'example changed: documentation only',
     })
   }
-  if (Boolean(a.docs.deprecated) !== Boolean(b.docs.deprecated)) {
-    ctx.report({
-      kind: b.docs.deprecated ? 'deprecated' : 'undeprecated',
-      path,
-      class: 'docs',
-      reason: b.docs.deprecated
-        ? 'marked deprecated: a JSDoc @deprecated tag, the type is unchanged'
-        : 'no longer deprecated',
-    })
-  }
+  reportDeprecationFlags(ctx, a.deprecated, b.deprecated, path, 'schema')
 }
 
 function diffEnum(

@@ -1,3 +1,4 @@
+import { isDeprecated } from './deprecation.ts'
 import { isObject, refSiblings, type Resolver } from './resolve.ts'
 import type { JsonObject } from './types.ts'
 
@@ -50,6 +51,8 @@ export interface SchemaView {
   variants?: unknown[]
   /** Documentation keys, for description-only comparisons. */
   docs: JsonObject
+  /** Marked deprecated (`deprecated: true` or an `x-deprecated` extension) on this schema itself. */
+  deprecated: boolean
   /** Constraint keywords present. */
   constraints: JsonObject
 }
@@ -64,7 +67,15 @@ function isNullSchema(value: unknown, resolver: Resolver): boolean {
 }
 
 function emptyView(): SchemaView {
-  return { types: [], nullable: false, properties: {}, required: [], docs: {}, constraints: {} }
+  return {
+    types: [],
+    nullable: false,
+    properties: {},
+    required: [],
+    docs: {},
+    deprecated: false,
+    constraints: {},
+  }
 }
 
 /**
@@ -112,6 +123,7 @@ export function schemaView(schema: unknown, resolver: Resolver, depth = 0): Sche
   if ('items' in s) view.items = s.items
   if ('additionalProperties' in s) view.additionalProperties = s.additionalProperties
   for (const key of DOC_KEYS) if (key in s) view.docs[key] = s[key]
+  view.deprecated = isDeprecated(s)
   for (const key of CONSTRAINT_KEYS) if (key in s) view.constraints[key] = s[key]
 
   const alternatives = Array.isArray(s.oneOf)
