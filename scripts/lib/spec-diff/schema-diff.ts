@@ -212,13 +212,18 @@ function diffEnum(
   if (!a.enum || !b.enum) {
     // an enum appearing narrows the type to a literal union; one disappearing widens it to the base type
     const widening = !b.enum
+    // A response enum opening up to its base type is what adding values does without end: clients already
+    // have to tolerate values they do not know (the rule for added response values), so it is additive too.
+    const openedResponse = widening && direction === 'response'
     ctx.report({
       kind: widening ? 'enum-removed' : 'enum-added',
       path,
-      class: classify(direction, widening),
-      reason: widening
-        ? `values are no longer restricted to ${show(a.enum)} ${whereText(direction)}`
-        : `values are now restricted to ${show(b.enum)} ${whereText(direction)}`,
+      class: openedResponse ? 'additive' : classify(direction, widening),
+      reason: openedResponse
+        ? `values are no longer restricted to ${show(a.enum)} in a response: like added values, unknown ones must already be tolerated (code assigning the field to the old literal type needs a cast)`
+        : widening
+          ? `values are no longer restricted to ${show(a.enum)} ${whereText(direction)}`
+          : `values are now restricted to ${show(b.enum)} ${whereText(direction)}`,
     })
     return
   }
