@@ -55,7 +55,7 @@ export interface SendOptions {
   isRetryable?: ((status: number, method: string) => boolean) | undefined
   /** Whether network errors and timeouts may be retried. Default: for idempotent methods only. */
   retryNetworkErrors?: boolean | undefined
-  /** Timeout of each attempt, until the response headers arrive. `0`/undefined: none. */
+  /** Timeout of each attempt, from its start until its body is read. `0`/undefined: none. */
   timeoutMs?: number | undefined
   /** Cancels the request and any pending wait between attempts. */
   signal?: AbortSignal | undefined
@@ -146,8 +146,12 @@ export async function sendWithRetry(
       })
       continue
     }
+    if (response.ok) {
+      // The timeout keeps bounding the body, which the caller reads next.
+      guard?.settle()
+      return response
+    }
     guard?.clear()
-    if (response.ok) return response
     const retryable = options.isRetryable
       ? options.isRetryable(response.status, method)
       : isRetryableStatus(method, response.status)

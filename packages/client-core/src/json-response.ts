@@ -22,7 +22,9 @@ export async function readJsonBody(response: Response, signal?: AbortSignal): Pr
     text = signal ? await readTextUnlessAborted(response, signal) : await response.text()
   } catch (cause) {
     if (signal?.aborted) throw signal.reason
-    throw new SdkError('Failed to read the response body', response, cause)
+    // Say why (a timeout, a reset connection): the cause alone is easy to miss in a log line.
+    const why = cause instanceof Error && cause.message ? ` (${cause.message})` : ''
+    throw new SdkError(`Failed to read the response body${why}`, response, cause)
   }
   if (text === '') {
     throw new SdkError('Expected JSON response but response body is empty', response)

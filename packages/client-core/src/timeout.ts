@@ -9,6 +9,12 @@ export interface AttemptSignal {
   timedOut(): boolean
   /** Stops the timer and detaches from the caller's signal. Call it when the attempt is over. */
   clear(): void
+  /**
+   * The attempt got a response whose body is still to be read: detaches from the caller's signal
+   * (the body reader watches it) but lets the timer run, so the timeout still bounds the body, as
+   * it does for shared timeouts. The timer then no longer keeps the process alive.
+   */
+  settle(): void
 }
 
 /**
@@ -55,6 +61,10 @@ export function createAttemptSignal(
     clear: () => {
       if (timer !== undefined) clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
+    },
+    settle: () => {
+      signal?.removeEventListener('abort', onAbort)
+      ;(timer as { unref?: () => void } | undefined)?.unref?.()
     },
   }
 }
@@ -105,5 +115,6 @@ function sharedTimeoutSignal(timeoutMs: number): AttemptSignal {
     signal: current.controller.signal,
     timedOut: () => current.fired,
     clear: () => undefined,
+    settle: () => undefined,
   }
 }

@@ -24,7 +24,7 @@ export interface Options {
    * `http://127.0.0.1:3000`. Paths such as `/events/{request_id}` are appended to it.
    */
   baseUrl?: string
-  /** Timeout of each attempt, in milliseconds, until the response headers arrive. Default: none. */
+  /** Timeout of each attempt, in milliseconds, from its start until its body is read. Default: none. */
   timeoutMs?: number
   /**
    * Retry policy: `{ max, baseDelayMs, maxDelayMs }` (default `{ max: 2, baseDelayMs: 250,
