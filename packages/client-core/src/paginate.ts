@@ -4,7 +4,7 @@ import { SdkError } from './errors'
 export interface PaginateOptions<Page, Item> {
   /** Fetches one page; `cursor` is `undefined` for the first page. */
   fetchPage: (cursor: string | undefined) => Promise<Page>
-  /** The items of a page (an empty array when it has none). */
+  /** The items of a page (an empty array or `undefined` when it has none; anything else is an error). */
   getItems: (page: Page) => readonly Item[] | undefined
   /** The cursor of the next page, or `undefined` / `''` on the last page. */
   getNextCursor: (page: Page) => string | undefined | null
@@ -49,13 +49,30 @@ function serialized<T>(
 }
 
 /**
+ * The items of a page, checked: a server (or proxy) answering with a string or an object in place
+ * of the list would otherwise be walked character by character, or read as an empty page.
+ */
+function itemsOf<Page, Item>(options: PaginateOptions<Page, Item>, page: Page): readonly Item[] {
+  if (typeof page !== 'object' || page === null) {
+    throw new SdkError('Unexpected page from the server: not an object')
+  }
+  const items = options.getItems(page)
+  if (items === undefined) return []
+  if (!Array.isArray(items)) {
+    throw new SdkError('Unexpected page from the server: its list of items is not an array')
+  }
+  return items
+}
+
+/**
  * Iterates the pages of a paginated endpoint, following cursors until one is missing. Pages are
  * fetched lazily, one per `next()`; parallel `next()` calls are queued; an error ends the iteration
  * after being thrown once; a cursor that repeats throws instead of looping forever.
  *
  * @param options - how to fetch pages and read their cursor.
  * @returns an async iterator of pages.
- * @throws {SdkError} from `next()` when the server returns the same cursor twice in a row.
+ * @throws {SdkError} from `next()` when the server returns the same cursor twice in a row, or a
+ *   page that is not an object or whose list of items is not an array.
  * @example
  * ```ts
  * for await (const page of iteratePages({ fetchPage, getItems: (p) => p.items, getNextCursor: (p) => p.next })) {
@@ -83,7 +100,7 @@ export function iteratePages<Page, Item = unknown>(
         done = true
         throw error
       }
-      const count = options.getItems(page)?.length ?? 0
+      const count = itemsOf(options, page).length
       if (seen + count > max && options.trimPage) page = options.trimPage(page, max - seen)
       seen += count
       const next = options.getNextCursor(page)
@@ -145,7 +162,7 @@ export function iterateItems<Page, Item>(
           throw error
         }
         if (result.done) break
-        items = options.getItems(result.value) ?? []
+        items = itemsOf(options, result.value)
         index = 0
       }
       done = true
