@@ -51,7 +51,7 @@ export type {
 } from './fetch-with-retry'
 export { createTransport, assertRequestOptions } from './transport'
 export type { CallFetch, RequestOptions, Transport, TransportOptions } from './transport'
-export { buildPath, serializeQuery } from './url'
+export { buildPath, checkedPathSerializer, serializeQuery } from './url'
 export { readJsonBody, discardBody } from './json-response'
 export { iteratePages, iterateItems, collect } from './paginate'
 export type { PaginateOptions } from './paginate'

@@ -1,3 +1,5 @@
+import { assertId } from './checks'
+
 /**
  * Fills a path template such as `/events/{event_id}` with percent-encoded values, so that an id like
  * `a/b`, `../x` or `a?b=c` stays inside its one segment. Callers reject `.` and `..` beforehand
@@ -16,6 +18,33 @@ export function buildPath(template: string, params: Readonly<Record<string, stri
   return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const value = params[name]
     if (value === undefined) throw new TypeError(`Missing path parameter ${name}`)
+    return encodeURIComponent(value)
+  })
+}
+
+/**
+ * A path serializer for openapi-fetch (`createClient({ pathSerializer })`, behind `client.raw`):
+ * checks every path parameter as the facades check their ids, then percent-encodes it. openapi-fetch's
+ * own serializer lets `.` and `..` through (the URL parser then drops the segment, so
+ * `/events/{event_id}` with `..` requests `/`) and leaves a missing parameter as `{name}`.
+ *
+ * @param template - the path with `{name}` placeholders.
+ * @param params - the path parameters openapi-fetch received.
+ * @returns the path.
+ * @throws {TypeError} naming the parameter when it is missing, empty, blank, not a string, `.`/`..`
+ *   or not well-formed Unicode, before any request.
+ * @example
+ * ```ts
+ * createClient<paths>({ baseUrl, pathSerializer: checkedPathSerializer })
+ * ```
+ */
+export function checkedPathSerializer(
+  template: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+): string {
+  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const value = params?.[name]
+    assertId(value, `path parameter ${name}`)
     return encodeURIComponent(value)
   })
 }

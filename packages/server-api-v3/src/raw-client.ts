@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { checkedPathSerializer } from '@fpapi/client-core'
 import createOpenApiClient, { type Client } from 'openapi-fetch'
 import type { paths } from './generated/openapi'
 import { serializeQuery } from './query-string'
@@ -16,6 +17,8 @@ export function createRawClient(config: SendConfig): Client<paths> {
     baseUrl: config.baseUrl,
     headers: config.headers,
     querySerializer: (query) => serializeQuery(query as Record<string, unknown>),
+    // Ids are checked and encoded as the facade does: `..` can't change the path.
+    pathSerializer: checkedPathSerializer,
     fetch: config.transport.rawFetch,
     // See send.ts: never follow a redirect with the key in a header.
     redirect: 'manual',

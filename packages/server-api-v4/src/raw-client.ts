@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch'
-import type { Transport } from '@fpapi/client-core'
+import { checkedPathSerializer, type Transport } from '@fpapi/client-core'
 import type { paths } from './generated/openapi'
 
 /** The typed openapi-fetch client for any path of the v4 spec. */
@@ -16,5 +16,11 @@ export function createRawClient(
   headers: Record<string, string>,
   transport: Transport,
 ): RawClient {
-  return createClient<paths, 'application/json'>({ baseUrl, headers, fetch: transport.rawFetch })
+  return createClient<paths, 'application/json'>({
+    baseUrl,
+    headers,
+    fetch: transport.rawFetch,
+    // Ids are checked and encoded as the facade does: `..` can't change the path.
+    pathSerializer: checkedPathSerializer,
+  })
 }
