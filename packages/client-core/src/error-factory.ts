@@ -88,11 +88,20 @@ export async function createErrorFromResponse(
   for (const name of options.requestIdHeaders ?? ['x-request-id', 'request-id']) {
     const value = response.headers.get(name)
     if (value) {
-      requestId = value
+      requestId = options.redactText ? options.redactText(value) : value
       break
     }
   }
-  const details = { rawBody, requestId, request: options.request }
+  let headers: Record<string, string> | undefined
+  if (options.redactText) {
+    // A redirect's Location (http -> https) or a proxy's echo header can repeat the request URL.
+    const redact = options.redactText
+    headers = {}
+    response.headers?.forEach((value, name) => {
+      headers![name] = redact(value)
+    })
+  }
+  const details = { rawBody, requestId, request: options.request, headers }
   if (info && 'body' in info) body = info.body
   if (response.status === 429) {
     const waitMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)())

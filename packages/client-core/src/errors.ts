@@ -16,6 +16,8 @@ export interface RequestErrorDetails {
   requestId?: string | undefined
   /** The request, redacted. */
   request?: RequestInfo | undefined
+  /** Response headers to expose (already redacted); default: all headers of the response. */
+  headers?: Record<string, string> | undefined
 }
 
 function hide(target: object, key: string, value: unknown): void {
@@ -157,7 +159,7 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
     this.errorCode = errorCode
     this.responseBody = body
     this.rawBody = details.rawBody ?? (typeof body === 'string' ? body : '')
-    this.headers = headersToObject(response)
+    this.headers = details.headers ?? headersToObject(response)
     this.requestId = details.requestId
     this.request = details.request
   }

@@ -65,3 +65,28 @@ test.each([
   expect((error as { rawBody?: string }).rawBody).toContain('[REDACTED]')
   expect(everything(error)).not.toContain('hunter2')
 })
+
+// An http -> https redirect repeats the request URL, query key included, in Location.
+test('response headers that echo the key (Location of a redirect) are redacted', async () => {
+  const location = `https://x.test/v1/x?api_key=${encodeURIComponent(KEY)}`
+  const transport = createTransport({
+    fetch: async () =>
+      new Response(null, {
+        status: 301,
+        headers: { location, 'x-request-id': `req-${KEY}`, 'x-plain': 'kept' },
+      }),
+    auth: createAuth({ type: 'query', name: 'api_key' }, KEY),
+    retries: false,
+    errors: { extractError },
+  })
+  const error = await transport
+    .fetchFor()('http://x.test/v1/x', { method: 'GET', redirect: 'manual' })
+    .catch((e: unknown) => e)
+  const headers = (error as { headers: Record<string, string> }).headers
+  expect(headers.location).toBe('https://x.test/v1/x?api_key=[REDACTED]')
+  expect(headers['x-plain']).toBe('kept')
+  // `error.response` (non-enumerable, shown only by showHidden) keeps the raw headers on purpose.
+  const e = error as Error
+  const visible = [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 8 })].join('\n')
+  expect(visible).not.toContain('hunter2')
+})

@@ -42,3 +42,17 @@ test.each([
   expect((error as { statusCode?: number }).statusCode).toBe(status)
   expect(everything(error)).not.toContain('hunter2')
 })
+
+test('QueryParameter mode: a redirect to https repeating the URL does not leak the key', async () => {
+  const fetch = (async (url: string) =>
+    new Response(null, {
+      status: 301,
+      headers: { location: `${url}&again=1` },
+    })) as unknown as typeof globalThis.fetch
+  const error = await client(fetch)
+    .getEvent('req-1')
+    .catch((e: unknown) => e)
+  expect((error as { statusCode?: number }).statusCode).toBe(301)
+  expect((error as { headers: Record<string, string> }).headers.location).toContain('[REDACTED]')
+  expect(everything(error)).not.toContain('hunter2')
+})
