@@ -1,4 +1,4 @@
-import { NetworkError, RequestTimeoutError } from './errors'
+import { NetworkError, RequestTimeoutError, SdkError } from './errors'
 import { discardBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
 import {
@@ -146,6 +146,12 @@ export async function sendWithRetry(
       })
       continue
     }
+    if (!isResponseLike(response)) {
+      guard?.clear()
+      throw new SdkError(
+        `fetch resolved to ${describeResolved(response)} instead of a Response (check the injected fetch)`,
+      )
+    }
     if (response.ok) {
       // The timeout keeps bounding the body, which the caller reads next.
       guard?.settle()
@@ -196,6 +202,22 @@ async function wait(
     }
   }
   await (options.sleep ?? defaultSleep)(delayMs, signal)
+}
+
+function describeResolved(value: unknown): string {
+  if (value === null) return 'null'
+  return typeof value === 'object' ? 'an object without status and headers' : typeof value
+}
+
+/** What the wrapper reads of a response: `ok`, `status` and `headers.get` (a Response or a look-alike). */
+function isResponseLike(value: unknown): value is Response {
+  const r = value as Partial<Response> | null | undefined
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.status === 'number' &&
+    typeof r.headers?.get === 'function'
+  )
 }
 
 /** The error itself when it holds no secret; otherwise a copy with the secret replaced. */
