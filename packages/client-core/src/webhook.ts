@@ -8,8 +8,8 @@ export interface IsValidWebhookSignatureParams {
   header: string
   /** The raw request body: bytes (a Node `Buffer` works) or the body text. */
   data: BytesLike | string
-  /** The webhook signing secret. */
-  secret: string
+  /** The webhook signing secret: text, or its bytes (a `Buffer`, as Node's `createHmac` takes). */
+  secret: string | BytesLike
 }
 
 const ENTRY = /^v1=([0-9a-f]{64})$/
@@ -39,11 +39,14 @@ function equalConstantTime(a: string, b: string): boolean {
 export function isValidWebhookSignature(params: IsValidWebhookSignatureParams): boolean {
   try {
     const { header, data, secret } = params
-    if (typeof header !== 'string' || typeof secret !== 'string' || secret === '') return false
+    if (typeof header !== 'string') return false
+    // Text is UTF-8 encoded; bytes are used as they are. Anything else, or an empty secret: false.
+    const key = toBytes(secret, 'secret', 'utf8')
+    if (key.length === 0) return false
     const entries = header.split(',')
     if (!entries.some((entry) => ENTRY.test(entry))) return false
     const body = toBytes(data, 'data', 'utf8')
-    const expected = bytesToHex(hmac(sha256, new TextEncoder().encode(secret), body))
+    const expected = bytesToHex(hmac(sha256, key, body))
     let valid = false
     for (const entry of entries) {
       const match = ENTRY.exec(entry)
