@@ -34,7 +34,7 @@ export interface ResolveBaseUrlOptions<R extends string> {
 export function resolveBaseUrl<R extends string>(options: ResolveBaseUrlOptions<R>): string {
   const { servers, region, defaultRegion, baseUrl } = options
   if (baseUrl !== undefined) {
-    if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]/i.test(baseUrl)) {
+    if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]/i.test(baseUrl) || !parses(baseUrl)) {
       throw new TypeError('baseUrl must be an absolute http:// or https:// URL')
     }
     if (/[?#]/.test(baseUrl)) {
@@ -55,6 +55,16 @@ export function resolveBaseUrl<R extends string>(options: ResolveBaseUrlOptions<
     )
   }
   return servers[name].replace(/\/+$/, '')
+}
+
+/** Whether the URL parser accepts a URL (a bad host or port would otherwise fail every request). */
+function parses(url: string): boolean {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**

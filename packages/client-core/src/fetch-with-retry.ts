@@ -220,7 +220,11 @@ function isResponseLike(value: unknown): value is Response {
   )
 }
 
-/** The error itself when it holds no secret; otherwise a copy with the secret replaced. */
+/**
+ * The error itself when it holds no secret; otherwise a copy with the secret replaced in its
+ * message, stack and string properties (Node's URL errors keep the URL in `input`), primitive
+ * properties such as `code` kept, and the `cause` chain cleaned the same way.
+ */
 function redactError(error: unknown, redactText: (text: string) => string): unknown {
   if (!(error instanceof Error)) {
     return typeof error === 'string' ? redactText(error) : error
@@ -229,13 +233,34 @@ function redactError(error: unknown, redactText: (text: string) => string): unkn
   const cleanInner = inner === undefined ? undefined : redactError(inner, redactText)
   const message = redactText(error.message)
   const stack = error.stack === undefined ? undefined : redactText(error.stack)
-  if (message === error.message && stack === error.stack && cleanInner === inner) return error
+  let changed = message !== error.message || stack !== error.stack || cleanInner !== inner
+  const props: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(error)) {
+    if (name === 'cause') continue
+    if (typeof value === 'string') {
+      props[name] = redactText(value)
+      if (props[name] !== value) changed = true
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      props[name] = value
+    } else if (typeof value === 'object' && value !== null) {
+      // An object may quote the request too; it is dropped from the copy, if a copy is made.
+      changed ||= redactText(safeJson(value)) !== safeJson(value)
+    }
+  }
+  if (!changed) return error
   const copy = new Error(message, cleanInner === undefined ? undefined : { cause: cleanInner })
+  Object.assign(copy, props)
   copy.name = error.name
   if (stack !== undefined) copy.stack = stack
-  const code = (error as { code?: unknown }).code
-  if (typeof code === 'string') (copy as { code?: string }).code = code
   return copy
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? ''
+  } catch {
+    return ''
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -25,3 +25,14 @@ test('an @ in the path of baseUrl is not taken for credentials', () => {
     resolveBaseUrl({ servers, defaultRegion: 'Global', baseUrl: 'https://proxy.test/@team/v9' }),
   ).toBe('https://proxy.test/@team/v9')
 })
+
+// These used to pass construction and fail every request with fetch's "Failed to parse URL from
+// <url>?api_key=<key>" (query-key mode).
+test.each(['http://[::1', 'http://127.0.0.1:99999/v4', 'http://exa mple.test/v4'])(
+  'baseUrl %j that no URL parser accepts: TypeError at once',
+  (baseUrl) => {
+    expect(() => resolveBaseUrl({ servers, defaultRegion: 'Global', baseUrl })).toThrow(
+      /baseUrl must be an absolute http:\/\/ or https:\/\/ URL/,
+    )
+  },
+)

@@ -90,3 +90,29 @@ test('response headers that echo the key (Location of a redirect) are redacted',
   const visible = [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 8 })].join('\n')
   expect(visible).not.toContain('hunter2')
 })
+
+// Node's URL errors keep the URL in an `input` property of the cause, which util.inspect prints.
+test('string properties of a cause (Node URL error `input`) are redacted too', async () => {
+  const fetch: FetchLike = async (input) => {
+    const url = typeof input === 'string' ? input : input.url
+    const cause = Object.assign(new TypeError('Invalid URL'), {
+      code: 'ERR_INVALID_URL',
+      input: url,
+    })
+    throw new TypeError(`Failed to parse URL from ${url}`, { cause })
+  }
+  const transport = createTransport({
+    fetch,
+    auth: createAuth({ type: 'query', name: 'api_key' }, KEY),
+    retries: false,
+    errors: { extractError },
+  })
+  const error = await transport
+    .fetchFor()('http://[::1/v1/x', { method: 'GET' })
+    .catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(NetworkError)
+  const inner = ((error as Error).cause as Error).cause as Error & { code?: string; input?: string }
+  expect(inner.code).toBe('ERR_INVALID_URL')
+  expect(inner.input).toContain('api_key=[REDACTED]')
+  expect(everything(error)).not.toContain('hunter2')
+})
