@@ -1,5 +1,5 @@
 import { isObject, refSiblings, type Resolver } from './resolve.ts'
-import { DOC_KEYS } from './schema-view.ts'
+import { DOC_KEYS } from './resolve.ts'
 
 const IGNORED = new Set<string>(DOC_KEYS)
 

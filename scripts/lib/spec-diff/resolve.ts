@@ -66,8 +66,8 @@ export function refName(ref: string): string {
   return decodePointerToken(ref.slice(ref.lastIndexOf('/') + 1))
 }
 
-/** Keys beside a `$ref` that do not change the schema (documentation and `x-` extensions). */
-const DOC_SIBLINGS = new Set([
+/** Keys that document a schema without changing the generated type. */
+export const DOC_KEYS = [
   'description',
   'title',
   'summary',
@@ -75,8 +75,10 @@ const DOC_SIBLINGS = new Set([
   'examples',
   'externalDocs',
   'deprecated',
-  '$comment',
-])
+] as const
+
+/** Keys beside a `$ref` that do not change the schema (documentation and `x-` extensions). */
+const DOC_SIBLINGS = new Set<string>([...DOC_KEYS, '$comment'])
 
 /**
  * The structural keywords written beside a `$ref` (OpenAPI 3.1 applies them together with the target, like

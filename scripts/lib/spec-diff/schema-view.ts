@@ -1,17 +1,6 @@
 import { isDeprecated } from './deprecation.ts'
-import { isObject, refSiblings, type Resolver } from './resolve.ts'
+import { DOC_KEYS, isObject, refSiblings, type Resolver } from './resolve.ts'
 import type { JsonObject } from './types.ts'
-
-/** Keys that document a schema without changing the generated type. */
-export const DOC_KEYS = [
-  'description',
-  'title',
-  'summary',
-  'example',
-  'examples',
-  'externalDocs',
-  'deprecated',
-] as const
 
 /** Validation keywords that do not change the generated TypeScript type. */
 export const CONSTRAINT_KEYS = [
