@@ -120,6 +120,8 @@ export async function sendWithRetry(
     (timeoutMs ? (isRequest ? request.signal : (request.init.signal ?? undefined)) : undefined)
   const useSignal = Boolean(signal || timeoutMs)
   for (let attempt = 0; ; attempt++) {
+    // An injected fetch may ignore the signal: never send a request the caller already cancelled.
+    if (signal?.aborted) throw signal.reason
     const canRetry = attempt < policy.max
     const guard = useSignal ? createAttemptSignal(timeoutMs, signal) : undefined
     let response: Response

@@ -2,7 +2,6 @@ import type { Auth } from './auth'
 import { assertHeaders, assertNonNegativeNumber, assertObject } from './checks'
 import { createErrorFromResponse, type ErrorFactoryOptions } from './error-factory'
 import {
-  createRetryingFetch,
   sendWithRetry,
   type FetchLike,
   type RequestLine,
@@ -58,16 +57,15 @@ export type CallFetch = (input: string | Request, init?: RequestInit) => Promise
 /** A configured transport; see {@link createTransport}. */
 export interface Transport {
   /**
-   * A fetch for one call: retries by the call's rule, times out, and throws a typed error for a
-   * final non-2xx response. Call it as `fetch(url, init)` (the injected fetch then receives exactly
-   * that, plus a signal when needed) or with a `Request`.
+   * A fetch for one call: retries by the call's rule, times out, and (unless `throwOnError` is
+   * false) throws a typed error for a final non-2xx response. Call it as `fetch(url, init)` (the
+   * injected fetch then receives exactly that, plus a signal when needed) or with a `Request`.
    */
-  fetchFor(requestOptions?: RequestOptions, rule?: RetryRuleOptions): CallFetch
-  /**
-   * A fetch for openapi-fetch (`client.raw`): same retries and timeout, non-2xx responses are
-   * returned; a `Request` is passed on to the injected fetch as `fetch(url, init)`.
-   */
-  readonly rawFetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>
+  fetchFor(
+    requestOptions?: RequestOptions,
+    rule?: RetryRuleOptions,
+    throwOnError?: boolean,
+  ): CallFetch
   /** Removes credentials from a URL. */
   redactUrl(url: string): string
 }
@@ -117,7 +115,7 @@ export function assertRequestOptions(
  * @example
  * ```ts
  * const transport = createTransport({ auth, errors: { extractError } })
- * const raw = createClient<paths>({ baseUrl, fetch: transport.rawFetch })
+ * const raw = createClient<paths>({ baseUrl, fetch: createRawFetch(transport) })
  * await raw.GET('/things/{id}', { params: { path: { id } }, fetch: transport.fetchFor(requestOptions) })
  * ```
  */
@@ -164,10 +162,9 @@ export function createTransport(options: TransportOptions): Transport {
     redactText: auth.redactText,
     toError: throwOnError ? toError : undefined,
   })
-  const rawSend = createRetryingFetch(settings(undefined, undefined, false))
   return {
-    fetchFor: (requestOptions, rule) => {
-      const sendOptions = settings(requestOptions, rule, true)
+    fetchFor: (requestOptions, rule, throwOnError = true) => {
+      const sendOptions = settings(requestOptions, rule, throwOnError)
       return (input, init) => {
         if (typeof input === 'string') {
           return sendWithRetry({ url: withAuth(input), init: init ?? {} }, sendOptions)
@@ -178,10 +175,6 @@ export function createTransport(options: TransportOptions): Transport {
           sendOptions,
         )
       }
-    },
-    rawFetch: (input, init) => {
-      const request = input instanceof Request ? input : new Request(input, init)
-      return rawSend(queryAuth.length ? new Request(withAuth(request.url), request) : request)
     },
     redactUrl: clean,
   }

@@ -6,6 +6,7 @@ import {
   assertRequestOptions,
   createAuth,
   createTransport,
+  createRawFetch,
 } from '@fpapi/client-core'
 
 const extractError = (body: unknown) => {
@@ -104,14 +105,14 @@ describe('createTransport', () => {
     expect(calls).toHaveLength(2)
   })
 
-  test('rawFetch returns error responses instead of throwing', async () => {
+  test('createRawFetch returns error responses instead of throwing', async () => {
     const { fetch } = fakeFetch([() => new Response('nope', { status: 404 })])
     const transport = createTransport({
       fetch,
       auth: createAuth({ type: 'bearer' }, KEY),
       errors: { extractError },
     })
-    const response = await transport.rawFetch(new Request('https://x.test/e'))
+    const response = await createRawFetch(transport)(new Request('https://x.test/e'))
     expect(response.status).toBe(404)
   })
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { checkedPathSerializer } from '@fpapi/client-core'
+import { checkedPathSerializer, createRawFetch } from '@fpapi/client-core'
 import createOpenApiClient, { type Client } from 'openapi-fetch'
 import type { paths } from './generated/openapi'
 import { serializeQuery } from './query-string'
@@ -19,7 +19,7 @@ export function createRawClient(config: SendConfig): Client<paths> {
     querySerializer: (query) => serializeQuery(query as Record<string, unknown>),
     // Ids are checked and encoded as the facade does: `..` can't change the path.
     pathSerializer: checkedPathSerializer,
-    fetch: config.transport.rawFetch,
+    fetch: createRawFetch(config.transport),
     // See send.ts: never follow a redirect with the key in a header.
     redirect: 'manual',
   })

@@ -43,7 +43,7 @@ export default { fetch: async () => Response.json((await c.GET('/events/{event_i
     'neutral',
   )
   rows.push([
-    'of which: openapi-fetch alone (client.raw)',
+    'openapi-fetch alone (for comparison)',
     'neutral',
     fmt(openapi.min),
     fmt(openapi.gzip),

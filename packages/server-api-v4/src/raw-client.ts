@@ -1,13 +1,20 @@
-import createClient, { type Client } from 'openapi-fetch'
-import { checkedPathSerializer, type Transport } from '@fpapi/client-core'
+import type { Client } from 'openapi-fetch'
+import { createPathClient, type Transport } from '@fpapi/client-core'
 import type { paths } from './generated/openapi'
 
-/** The typed openapi-fetch client for any path of the v4 spec. */
-export type RawClient = Client<paths, 'application/json'>
+/**
+ * `client.raw`: a function per HTTP method for any path of the v4 spec, typed by the spec with
+ * openapi-fetch's types and called the openapi-fetch way (`GET(path, { params, body })` resolving to
+ * `{ data, error, response }`). It runs on the client's own transport (no openapi-fetch at run
+ * time), so it shares the base URL, credentials, retries and timeout.
+ */
+export type RawClient = Pick<
+  Client<paths, 'application/json'>,
+  'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+>
 
 /**
- * Creates the openapi-fetch client behind `client.raw`, sharing the client's base URL, headers,
- * retries and timeout. It returns `{ data, error, response }` instead of throwing.
+ * Creates the client behind `client.raw`.
  *
  * @internal
  */
@@ -16,11 +23,5 @@ export function createRawClient(
   headers: Record<string, string>,
   transport: Transport,
 ): RawClient {
-  return createClient<paths, 'application/json'>({
-    baseUrl,
-    headers,
-    fetch: transport.rawFetch,
-    // Ids are checked and encoded as the facade does: `..` can't change the path.
-    pathSerializer: checkedPathSerializer,
-  })
+  return createPathClient(baseUrl, headers, transport) as unknown as RawClient
 }
