@@ -268,6 +268,12 @@ export function assertHeaders(
   name: string,
 ): asserts value is Record<string, string> {
   assertObject(value, name)
+  // A Headers instance or a Map has no own enumerable entries: spreading it would drop every header.
+  if (typeof (value as { forEach?: unknown }).forEach === 'function' || Symbol.iterator in value) {
+    throw new TypeError(
+      `${name} must be a plain object of header names and values (for a Headers instance or a Map, pass Object.fromEntries(headers))`,
+    )
+  }
   for (const [header, headerValue] of Object.entries(value)) {
     if (!HEADER_NAME.test(header)) {
       throw new TypeError(`${name} has an invalid header name ${describeValue(header)}`)

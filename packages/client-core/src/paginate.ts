@@ -18,6 +18,12 @@ export interface PaginateOptions<Page, Item> {
 }
 
 /**
+ * Pages in a row without items after which a walk that is still handed a next cursor gives up: a
+ * server that keeps answering empty pages with fresh cursors would otherwise be walked forever.
+ */
+export const MAX_EMPTY_PAGES = 10
+
+/**
  * Makes an async iterator that runs `next()` calls one after the other, even when the caller starts
  * several without awaiting: each call waits for the previous one, so no page is fetched twice or
  * skipped.
@@ -67,12 +73,14 @@ function itemsOf<Page, Item>(options: PaginateOptions<Page, Item>, page: Page): 
 /**
  * Iterates the pages of a paginated endpoint, following cursors until one is missing. Pages are
  * fetched lazily, one per `next()`; parallel `next()` calls are queued; an error ends the iteration
- * after being thrown once; a cursor that repeats throws instead of looping forever.
+ * after being thrown once; a cursor seen before, or {@link MAX_EMPTY_PAGES} empty pages in a row
+ * that still point to a next page, throw instead of looping forever.
  *
  * @param options - how to fetch pages and read their cursor.
  * @returns an async iterator of pages.
- * @throws {SdkError} from `next()` when the server returns the same cursor twice in a row, or a
- *   page that is not an object or whose list of items is not an array.
+ * @throws {SdkError} from `next()` when the server returns a cursor it returned before, keeps
+ *   answering empty pages with new cursors, or returns a page that is not an object or whose list
+ *   of items is not an array.
  * @example
  * ```ts
  * for await (const page of iteratePages({ fetchPage, getItems: (p) => p.items, getNextCursor: (p) => p.next })) {
@@ -86,6 +94,9 @@ export function iteratePages<Page, Item = unknown>(
   let cursor: string | undefined
   let done = false
   let seen = 0
+  let emptyInARow = 0
+  // Every cursor followed so far: a server cycling through cursors (a -> b -> a) is caught too.
+  const cursors = new Set<string>()
   const max = options.maxItems ?? Infinity
   return serialized<Page>(
     async () => {
@@ -104,14 +115,21 @@ export function iteratePages<Page, Item = unknown>(
       if (seen + count > max && options.trimPage) page = options.trimPage(page, max - seen)
       seen += count
       const next = options.getNextCursor(page)
-      if (seen >= max) {
+      emptyInARow = count === 0 ? emptyInARow + 1 : 0
+      if (seen >= max || !next) {
         done = true
-      } else if (!next) {
+      } else if (cursors.has(next)) {
         done = true
-      } else if (next === cursor) {
+        throw new SdkError(
+          'Pagination stopped: the server returned a cursor it had returned before',
+        )
+      } else if (emptyInARow >= MAX_EMPTY_PAGES) {
         done = true
-        throw new SdkError('Pagination stopped: the server returned the same cursor twice')
+        throw new SdkError(
+          `Pagination stopped: ${MAX_EMPTY_PAGES} pages in a row had no items but pointed to a next page`,
+        )
       } else {
+        cursors.add(next)
         cursor = next
       }
       return { done: false, value: page }

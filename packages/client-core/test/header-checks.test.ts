@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { assertHeaders, assertRequestOptions } from '@fpapi/client-core'
 
 const SECRET = 'Bearer sk_hunter2'
@@ -35,4 +35,21 @@ test('per-call headers are checked by assertRequestOptions', () => {
   expect(() => assertRequestOptions({ headers: { 'X-A': 'a\r\nb' } })).toThrow(
     /requestOptions\.headers\.X-A must be/,
   )
+})
+
+describe('header containers whose entries would be dropped', () => {
+  test.each([
+    ['a Headers instance', () => new Headers({ 'X-Team': 'fraud' })],
+    ['a Map', () => new Map([['X-Team', 'fraud']])],
+  ])('%s: TypeError naming the argument, with the fix', (_, make) => {
+    expect(() => assertHeaders(make(), 'defaultHeaders')).toThrow(
+      /^defaultHeaders must be a plain object of header names and values \(for a Headers instance or a Map, pass Object.fromEntries\(headers\)\)$/,
+    )
+  })
+
+  test('Object.fromEntries of a Headers instance passes', () => {
+    expect(() =>
+      assertHeaders(Object.fromEntries(new Headers({ 'X-Team': 'fraud' })), 'defaultHeaders'),
+    ).not.toThrow()
+  })
 })

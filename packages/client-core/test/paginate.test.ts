@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest'
-import { SdkError, collect, iterateItems, iteratePages } from '@fpapi/client-core'
+import { MAX_EMPTY_PAGES, SdkError, collect, iterateItems, iteratePages } from '@fpapi/client-core'
 
 interface Page {
   items: number[]
@@ -165,4 +165,46 @@ describe('iteratePages with trimPage', () => {
       expect(s.fetchPage).toHaveBeenCalledTimes(fetches)
     },
   )
+})
+
+describe('servers that would keep a walk going forever', () => {
+  test('a cursor cycle (a -> b -> a) throws naming the problem', async () => {
+    const s = source({
+      '': { items: [1], next: 'a' },
+      a: { items: [2], next: 'b' },
+      b: { items: [3], next: 'a' },
+    })
+    await expect(drain(iterateItems(s))).rejects.toThrow(
+      'Pagination stopped: the server returned a cursor it had returned before',
+    )
+    expect(s.fetchPage).toHaveBeenCalledTimes(3)
+  })
+
+  test(`${MAX_EMPTY_PAGES} empty pages in a row with fresh cursors: SdkError, no further request`, async () => {
+    const fetchPage = vi.fn(async (cursor: string | undefined) => ({
+      items: [] as number[],
+      next: `c${Number(cursor?.slice(1) ?? 0) + 1}`,
+    }))
+    const walk = {
+      fetchPage,
+      getItems: (p: { items: number[] }) => p.items,
+      getNextCursor: (p: { next: string }) => p.next,
+    }
+    const error = await drain(iterateItems(walk)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SdkError)
+    expect((error as Error).message).toBe(
+      `Pagination stopped: ${MAX_EMPTY_PAGES} pages in a row had no items but pointed to a next page`,
+    )
+    expect(fetchPage).toHaveBeenCalledTimes(MAX_EMPTY_PAGES)
+  })
+
+  test('empty pages between full ones are walked through', async () => {
+    const s = source({
+      '': { items: [], next: 'a' },
+      a: { items: [], next: 'b' },
+      b: { items: [1, 2], next: 'c' },
+      c: { items: [] },
+    })
+    expect(await drain(iterateItems(s))).toEqual([1, 2])
+  })
 })

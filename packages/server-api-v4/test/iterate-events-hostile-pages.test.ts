@@ -22,3 +22,34 @@ test.each([
     expect(calls).toHaveLength(1)
   },
 )
+
+test('a server answering empty pages with ever-new cursors: iterateEvents ends with an SdkError', async () => {
+  let n = 0
+  const fetch = async () => Response.json({ events: [], pagination_key: `k${++n}` })
+  const client = new FingerprintServerApiClient({ apiKey: 'k', fetch, retries: false })
+  const error = await (async () => {
+    for await (const event of client.iterateEvents({}, { maxItems: 5 })) void event
+  })().catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(SdkError)
+  expect((error as Error).message).toMatch(/pages in a row had no items/)
+  expect(n).toBe(10)
+})
+
+test('a server cycling between two cursors: iterateEventPages ends with an SdkError', async () => {
+  const urls: string[] = []
+  const fetch = async (url: string) => {
+    urls.push(url)
+    const key = new URL(url).searchParams.get('pagination_key')
+    return Response.json({
+      events: [{ event_id: String(key) }],
+      pagination_key: key === 'a' ? 'b' : 'a',
+    })
+  }
+  const client = new FingerprintServerApiClient({ apiKey: 'k', fetch, retries: false })
+  const error = await (async () => {
+    for await (const page of client.iterateEventPages({})) void page
+  })().catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(SdkError)
+  expect((error as Error).message).toMatch(/cursor it had returned before/)
+  expect(urls).toHaveLength(3)
+})
