@@ -1,6 +1,7 @@
 import { NetworkError, RequestTimeoutError, SdkError } from './errors'
 import { discardBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
+import { redactError } from './redact-error'
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelay,
@@ -159,11 +160,11 @@ export async function sendWithRetry(
       guard?.settle()
       return response
     }
-    guard?.clear()
     const retryable = options.isRetryable
       ? options.isRetryable(response.status, method)
       : isRetryableStatus(method, response.status)
     if (canRetry && retryable) {
+      guard?.clear()
       const hinted = parseRetryAfter(
         response.headers.get('retry-after'),
         (options.now ?? Date.now)(),
@@ -177,8 +178,21 @@ export async function sendWithRetry(
       await wait(attempt, delay, options, line, signal, { status: response.status })
       continue
     }
-    if (options.toError) throw await options.toError(response, line)
-    return response
+    if (!options.toError) {
+      // As for a 2xx: the caller reads this body next, and the timeout keeps bounding it.
+      guard?.settle()
+      return response
+    }
+    // The error body is read under the attempt's signal: a timeout or the caller's abort cuts a
+    // body that stalls, instead of leaving the call pending forever.
+    let error: unknown
+    try {
+      error = await options.toError(response, line)
+    } finally {
+      guard?.clear()
+    }
+    if (signal?.aborted) throw signal.reason
+    throw error
   }
 }
 
@@ -222,57 +236,20 @@ function isResponseLike(value: unknown): value is Response {
   )
 }
 
-/**
- * The error itself when it holds no secret; otherwise a copy with the secret replaced in its
- * message, stack and string properties (Node's URL errors keep the URL in `input`), primitive
- * properties such as `code` kept, and the `cause` chain cleaned the same way.
- */
-function redactError(error: unknown, redactText: (text: string) => string): unknown {
-  if (!(error instanceof Error)) {
-    return typeof error === 'string' ? redactText(error) : error
-  }
-  const inner = (error as { cause?: unknown }).cause
-  const cleanInner = inner === undefined ? undefined : redactError(inner, redactText)
-  const message = redactText(error.message)
-  const stack = error.stack === undefined ? undefined : redactText(error.stack)
-  let changed = message !== error.message || stack !== error.stack || cleanInner !== inner
-  const props: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(error)) {
-    if (name === 'cause') continue
-    if (typeof value === 'string') {
-      props[name] = redactText(value)
-      if (props[name] !== value) changed = true
-    } else if (typeof value === 'number' || typeof value === 'boolean') {
-      props[name] = value
-    } else if (typeof value === 'object' && value !== null) {
-      // An object may quote the request too; it is dropped from the copy, if a copy is made.
-      changed ||= redactText(safeJson(value)) !== safeJson(value)
-    }
-  }
-  if (!changed) return error
-  const copy = new Error(message, cleanInner === undefined ? undefined : { cause: cleanInner })
-  Object.assign(copy, props)
-  copy.name = error.name
-  if (stack !== undefined) copy.stack = stack
-  return copy
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? ''
-  } catch {
-    return ''
-  }
-}
-
 function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause
-    return cause instanceof Error && cause.message
-      ? `${error.message} (${cause.message})`
-      : error.message
+  // A hostile fetch may throw anything, with getters that throw: describing it must not fail.
+  try {
+    if (error instanceof Error) {
+      const cause = (error as { cause?: unknown }).cause
+      return cause instanceof Error && cause.message
+        ? `${error.message} (${cause.message})`
+        : error.message
+    }
+    const message = (error as { message?: unknown } | null)?.message
+    return typeof message === 'string' ? message : String(error)
+  } catch {
+    return 'unreadable error'
   }
-  return String(error)
 }
 
 /**

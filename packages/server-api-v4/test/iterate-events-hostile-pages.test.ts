@@ -37,7 +37,8 @@ test('a server answering empty pages with ever-new cursors: iterateEvents ends w
 
 test('a server cycling between two cursors: iterateEventPages ends with an SdkError', async () => {
   const urls: string[] = []
-  const fetch = async (url: string) => {
+  const fetch = async (input: string | URL | Request) => {
+    const url = String(input)
     urls.push(url)
     const key = new URL(url).searchParams.get('pagination_key')
     return Response.json({
