@@ -1,4 +1,5 @@
 import { RequestError, ServerApiError, TooManyRequestsError, type RequestInfo } from './errors'
+import { redactJsonStrings } from './redact'
 import { parseRetryAfter } from './retry-after'
 
 /** The error code and message an API puts in its error bodies. */
@@ -75,12 +76,19 @@ export async function createErrorFromResponse(
   } catch {
     // an aborted or broken body stream: report what we have (nothing)
   }
-  if (options.redactText) rawBody = options.redactText(rawBody)
+  const redact = options.redactText
+  if (redact) rawBody = redact(rawBody)
   let body = parseErrorBody(rawBody)
+  // JSON escapes (`\u0073k_…`) can spell the key where the raw text doesn't show it.
+  if (redact && rawBody.includes('\\')) body = redactJsonStrings(body, redact)
+  // A proxy may echo the request line, key included, in its reason phrase.
+  const statusText = redact ? redact(response.statusText ?? '') : response.statusText
   let info: ApiErrorInfo | undefined
   try {
     const found = options.extractError(body, response)
-    if (found && typeof found.code === 'string' && typeof found.message === 'string') info = found
+    if (found && typeof found.code === 'string' && typeof found.message === 'string') {
+      info = redact ? { ...found, code: redact(found.code), message: redact(found.message) } : found
+    }
   } catch {
     info = undefined
   }
@@ -101,7 +109,7 @@ export async function createErrorFromResponse(
       headers![name] = redact(value)
     })
   }
-  const details = { rawBody, requestId, request: options.request, headers }
+  const details = { rawBody, requestId, request: options.request, headers, statusText }
   if (info && 'body' in info) body = info.body
   if (response.status === 429) {
     const waitMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)())

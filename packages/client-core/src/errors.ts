@@ -18,6 +18,8 @@ export interface RequestErrorDetails {
   request?: RequestInfo | undefined
   /** Response headers to expose (already redacted); default: all headers of the response. */
   headers?: Record<string, string> | undefined
+  /** The status text to report (already redacted); default: the response's. */
+  statusText?: string | undefined
 }
 
 function hide(target: object, key: string, value: unknown): void {
@@ -177,9 +179,10 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
    * ```
    */
   static unknown(response: Response, body?: unknown, details?: RequestErrorDetails): RequestError {
-    const code = response.statusText || `HTTP ${response.status}`
+    const statusText = details?.statusText ?? response.statusText
+    const code = statusText || `HTTP ${response.status}`
     return new RequestError(
-      `Unknown error (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})`,
+      `Unknown error (HTTP ${response.status}${statusText ? ` ${statusText}` : ''})`,
       body,
       response.status,
       code,

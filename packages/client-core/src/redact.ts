@@ -62,3 +62,38 @@ export function redactHeaders(
   })
   return out
 }
+
+/**
+ * Replaces a secret in every string (and property name) of a parsed JSON value, in place and without
+ * recursion, so that a deeply nested body can't overflow the stack. Needed because JSON escapes
+ * (`\u0073k_…`, `\/`) can spell a secret that a redaction of the raw text does not see.
+ *
+ * @param value - a value fresh from `JSON.parse` (plain objects, arrays, primitives).
+ * @param redactText - replaces the secret in a text.
+ * @returns the value, cleaned (a string is returned redacted; objects are changed in place).
+ * @example
+ * ```ts
+ * redactJsonStrings(JSON.parse('{"m":"\\u006b\\u0065\\u0079"}'), (t) => t.replace('key', '[REDACTED]'))
+ * // { m: '[REDACTED]' }
+ * ```
+ */
+export function redactJsonStrings(value: unknown, redactText: (text: string) => string): unknown {
+  if (typeof value === 'string') return redactText(value)
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (typeof node !== 'object' || node === null) continue
+    const record = node as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      const item = record[key]
+      if (typeof item === 'string') record[key] = redactText(item)
+      else if (typeof item === 'object' && item !== null) stack.push(item)
+      const cleanKey = redactText(key)
+      if (cleanKey !== key) {
+        record[cleanKey] = record[key]
+        delete record[key]
+      }
+    }
+  }
+  return value
+}
