@@ -72,7 +72,10 @@ export async function createErrorFromResponse(
 ): Promise<RequestError> {
   let rawBody = ''
   try {
-    rawBody = await response.clone().text()
+    // A Response-like object from an injected fetch may lack clone() (then its own body is read)
+    // or text() (then there is no text to show).
+    const source = typeof response.clone === 'function' ? response.clone() : response
+    if (typeof source.text === 'function') rawBody = await source.text()
   } catch {
     // an aborted or broken body stream: report what we have (nothing)
   }
@@ -105,9 +108,12 @@ export async function createErrorFromResponse(
     // A redirect's Location (http -> https) or a proxy's echo header can repeat the request URL.
     const redact = options.redactText
     headers = {}
-    response.headers?.forEach((value, name) => {
-      headers![name] = redact(value)
-    })
+    // A Response-like object's headers may offer get() only.
+    if (typeof response.headers?.forEach === 'function') {
+      response.headers.forEach((value, name) => {
+        headers![name] = redact(value)
+      })
+    }
   }
   const details = { rawBody, requestId, request: options.request, headers, statusText }
   if (info && 'body' in info) body = info.body

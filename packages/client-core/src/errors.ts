@@ -33,7 +33,8 @@ function hide(target: object, key: string, value: unknown): void {
 
 function headersToObject(response: Response | undefined): Record<string, string> {
   const out: Record<string, string> = {}
-  response?.headers?.forEach((value, name) => {
+  if (typeof response?.headers?.forEach !== 'function') return out
+  response.headers.forEach((value, name) => {
     out[name] = value
   })
   return out

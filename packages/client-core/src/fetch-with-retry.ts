@@ -155,7 +155,12 @@ export async function sendWithRetry(
         `fetch resolved to ${describeResolved(response)} instead of a Response (check the injected fetch)`,
       )
     }
-    if (response.ok) {
+    // A Response-like object without `ok` is judged by its status, as a Response would be.
+    const ok =
+      typeof response.ok === 'boolean'
+        ? response.ok
+        : response.status >= 200 && response.status < 300
+    if (ok) {
       // The timeout keeps bounding the body, which the caller reads next.
       guard?.settle()
       return response

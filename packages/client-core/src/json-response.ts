@@ -17,6 +17,11 @@ import { SdkError } from './errors'
  * ```
  */
 export async function readJsonBody(response: Response, signal?: AbortSignal): Promise<unknown> {
+  // A Response-like object from an injected fetch may only have json() (test doubles written for
+  // the official SDKs, which call json()): read it that way rather than fail on a missing text().
+  if (typeof response.text !== 'function' && typeof response.json === 'function') {
+    return readJsonOnly(response)
+  }
   let text: string
   try {
     text = signal ? await readTextUnlessAborted(response, signal) : await response.text()
@@ -38,6 +43,39 @@ export async function readJsonBody(response: Response, signal?: AbortSignal): Pr
       cause,
     )
   }
+}
+
+async function readJsonOnly(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown
+  } catch (cause) {
+    throw new SdkError('Failed to parse JSON response', response, cause)
+  }
+}
+
+/**
+ * Reads the JSON body of a successful response that must be a JSON object (an event, a page): a
+ * body of `null`, an array, a string or a number is not what the caller's type promises, and would
+ * otherwise fail later, far from its cause (`Cannot read properties of null`).
+ *
+ * @param response - a 2xx response.
+ * @param signal - the caller's signal, as for {@link readJsonBody}.
+ * @returns the parsed object.
+ * @throws {SdkError} when the body is empty, not JSON, or JSON but not an object (the response is
+ *   kept, non-enumerable).
+ * @throws the signal's reason when `signal` aborts before the body is read.
+ * @example
+ * ```ts
+ * const event = (await readJsonObject(response, requestOptions?.signal)) as Event
+ * ```
+ */
+export async function readJsonObject(response: Response, signal?: AbortSignal): Promise<object> {
+  const value = await readJsonBody(response, signal)
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+    throw new SdkError(`Expected a JSON object in the response body, got ${got}`, response)
+  }
+  return value
 }
 
 /**

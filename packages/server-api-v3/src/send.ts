@@ -5,7 +5,12 @@
  *
  * @internal
  */
-import { discardBody, readJsonBody, type RequestOptions, type Transport } from '@fpapi/client-core'
+import {
+  discardBody,
+  readJsonObject,
+  type RequestOptions,
+  type Transport,
+} from '@fpapi/client-core'
 import { serializeQuery } from './query-string'
 
 /** Everything a request needs from its client, fixed at construction. @internal */
@@ -123,5 +128,6 @@ export async function send(
     discardBody(response)
     return undefined
   }
-  return readJsonBody(response, requestOptions?.signal)
+  // Every v3 operation with a body answers a JSON object (an event, a page, a list holder).
+  return readJsonObject(response, requestOptions?.signal)
 }

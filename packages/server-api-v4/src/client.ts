@@ -13,7 +13,7 @@ import {
   inspectSymbol,
   iterateItems,
   iteratePages,
-  readJsonBody,
+  readJsonObject,
   resolveBaseUrl,
   serializeQuery,
   type RequestOptions,
@@ -322,7 +322,8 @@ export class FingerprintServerApiClient implements FingerprintApi {
     const init: RequestInit = { method, headers }
     if (body !== undefined) init.body = JSON.stringify(body)
     const response = await this.#transport.fetchFor(requestOptions, rule)(url, init)
-    if (method === 'GET') return readJsonBody(response, requestOptions?.signal)
+    // Every GET of the API answers an object (an event, a page).
+    if (method === 'GET') return readJsonObject(response, requestOptions?.signal)
     discardBody(response)
     return undefined
   }
