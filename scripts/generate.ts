@@ -7,16 +7,33 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { locatePointer } from './lib/locate-pointer.ts'
-import { parseSpecText, SpecLoadError } from './lib/load-spec.ts'
-import { readManifest, repoRoot } from './lib/manifest.ts'
 import { openGenerateCache } from './lib/generate-cache.ts'
+import { readManifest, repoRoot, type ManifestEntry } from './lib/manifest.ts'
+import { startSpecWork, YamlRejected, type SpecWork } from './lib/render-pool.ts'
+import { prettierOptions, renderDocument, renderHeader } from './lib/render.ts'
+import { checkSpecShape, SpecLoadError } from './lib/spec-shape.ts'
+import { now, Timeline } from './lib/timeline.ts'
+
+/** When this module finished loading (tsx and the imports above), for `--timings`. */
+const loadedAt = now()
+
+/** Every file whose text decides what `pnpm generate` writes (the generate cache fingerprints them). */
+const renderSources = [
+  'render.ts',
+  'render-pool.ts',
+  'render-worker.mjs',
+  'print-spec-constant.ts',
+  'spec-shape.ts',
+].map((file) => join(import.meta.dirname, 'lib', file))
 
 /**
- * Generates every output named in the manifest, in memory.
+ * Generates every output named in the manifest, in memory. Each spec is parsed and its types rendered in a
+ * worker thread of its own (in parallel); the spec constants are printed here meanwhile. When specs fail, the
+ * first failing one in manifest order is reported, as if they had been generated one after the other.
  *
  * @param root - repository root holding `specs/manifest.json`
  * @param apis - only these manifest entries (default: all)
+ * @param timeline - receives phase marks of the main thread and the workers (`--timings`)
  * @returns generated file path (relative to `root`) -> content
  * @throws SpecLoadError naming the spec file, line and problem when a spec is unreadable, not YAML or not valid OpenAPI
  * @example
@@ -25,44 +42,96 @@ import { openGenerateCache } from './lib/generate-cache.ts'
 export async function generateAll(
   root = repoRoot,
   apis?: readonly string[],
+  timeline?: Timeline,
 ): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  // loaded on demand: openapi-typescript (with TypeScript) and prettier are most of the start-up time
-  const { renderDocument, renderTypes } = await import('./lib/render.ts')
-  for (const entry of readManifest(root)) {
-    if (apis && !apis.includes(entry.api)) continue
-    const specFile = join(root, entry.spec)
+  const entries = readManifest(root).filter((entry) => !apis || apis.includes(entry.api))
+  const works: SpecWork[] = []
+  const renders = entries.map((entry) => {
     let text: string
     try {
-      text = readFileSync(specFile, 'utf8')
+      text = readFileSync(join(root, entry.spec), 'utf8')
     } catch {
-      throw new SpecLoadError(entry.spec, 'cannot read the spec file')
+      return Promise.reject(new SpecLoadError(entry.spec, 'cannot read the spec file'))
     }
-    const spec = parseSpecText(text, entry.spec)
-    for (const output of entry.outputs) {
-      try {
-        const code =
-          output.kind === 'types'
-            ? await renderTypes(entry.spec, text, spec)
-            : await renderDocument(entry.spec, text, spec)
-        files.set(output.file, code)
-      } catch (error) {
-        throw invalidSpecError(entry.spec, text, error)
-      }
+    const work = startSpecWork(text, {
+      types: entry.outputs.some((o) => o.kind === 'types'),
+      prettierOptions,
+      ...(timeline && {
+        onMarks: (marks) => marks.forEach(([phase, at]) => timeline.mark(entry.api, phase, at)),
+      }),
+    })
+    works.push(work)
+    return renderEntry(entry, text, work, timeline)
+  })
+  timeline?.mark('main', 'workers started')
+  const settled = await Promise.allSettled(renders)
+  const files = new Map<string, string>()
+  try {
+    for (const result of settled) {
+      if (result.status === 'rejected') throw result.reason
+      for (const [file, code] of result.value) files.set(file, code)
     }
+  } finally {
+    for (const work of works) work.stop()
   }
   return files
+}
+
+/** One spec's outputs, from its worker's results; throws what generating it alone would have thrown. */
+async function renderEntry(
+  entry: ManifestEntry,
+  text: string,
+  work: SpecWork,
+  timeline: Timeline | undefined,
+): Promise<[string, string][]> {
+  let data: unknown
+  try {
+    data = await work.spec
+  } catch (error) {
+    if (!(error instanceof YamlRejected)) throw error
+    // re-parse here, counting lines, for the position of the problem
+    const { parseSpecText } = await import('./lib/load-spec.ts')
+    parseSpecText(text, entry.spec)
+    throw new SpecLoadError(entry.spec, `invalid YAML: ${error.message.split('\n')[0]}`)
+  }
+  const spec = checkSpecShape(data, entry.spec)
+  // the constants are printed here while the worker still renders the types
+  const codes = entry.outputs.map((output) => {
+    const code =
+      output.kind === 'types'
+        ? work.types!.then((body) => renderHeader(entry.spec, spec, text) + body)
+        : renderDocument(entry.spec, text, spec)
+    code.then(
+      () => timeline?.mark('main', `${entry.api} ${output.kind}`),
+      () => {},
+    )
+    return code
+  })
+  const out: [string, string][] = []
+  for (const [i, output] of entry.outputs.entries()) {
+    try {
+      out.push([output.file, await codes[i]!])
+    } catch (error) {
+      throw await invalidSpecError(entry.spec, text, error)
+    }
+  }
+  return out
 }
 
 /**
  * openapi-typescript (through Redocly) reports a bad spec as `<problem> at #/json/pointer`; turn the pointer into
  * a line of the YAML file so the message names file, line and problem.
  */
-function invalidSpecError(specPath: string, text: string, error: unknown): SpecLoadError {
+async function invalidSpecError(
+  specPath: string,
+  text: string,
+  error: unknown,
+): Promise<SpecLoadError> {
   const message =
     (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown problem'
   const at = /^(.*?) at (#\/\S*)$/.exec(message)
   if (!at) return new SpecLoadError(specPath, `invalid OpenAPI: ${message}`)
+  const { locatePointer } = await import('./lib/locate-pointer.ts')
   const position = locatePointer(text, at[2]!)
   return new SpecLoadError(
     specPath,
@@ -84,6 +153,8 @@ export interface GenerateOptions {
   error?: (line: string) => void
   /** Skip rendering outputs the generate cache vouches for; default true (`--no-cache` turns it off). */
   cache?: boolean
+  /** Log when each phase of each thread finished, in ms since the process started (`--timings`). */
+  timings?: boolean
 }
 
 /** What {@link runGenerate} did. */
@@ -112,10 +183,9 @@ export async function runGenerate(options: GenerateOptions = {}): Promise<Genera
   const log = options.log ?? ((line: string) => console.log(line))
   const fail = options.error ?? ((line: string) => console.error(line))
   const started = performance.now()
-  const cache =
-    options.cache === false
-      ? undefined
-      : openGenerateCache(root, join(import.meta.dirname, 'lib', 'render.ts'))
+  const timeline = options.timings ? new Timeline() : undefined
+  timeline?.mark('main', 'generate.ts loaded', loadedAt)
+  const cache = options.cache === false ? undefined : openGenerateCache(root, renderSources)
   // outputs whose current bytes the cache vouches for are fresh without rendering
   const fresh = new Set<string>()
   const pending: string[] = []
@@ -140,7 +210,7 @@ export async function runGenerate(options: GenerateOptions = {}): Promise<Genera
   }
   let files: Map<string, string>
   try {
-    files = pending.length ? await generateAll(root, pending) : new Map()
+    files = pending.length ? await generateAll(root, pending, timeline) : new Map()
   } catch (error) {
     fail(`generate: ${error instanceof Error ? error.message : String(error)}`)
     fail('generate: no generated file was changed')
@@ -172,6 +242,8 @@ export async function runGenerate(options: GenerateOptions = {}): Promise<Genera
     }
   }
   cache?.save()
+  timeline?.mark('main', options.check ? 'files compared' : 'files written')
+  for (const line of timeline?.lines() ?? []) log(`generate --timings: ${line}`)
   const total = files.size + fresh.size
   const ms = Math.round(performance.now() - started)
   const how = fresh.size ? `; ${fresh.size} known fresh from the cache` : ''
@@ -192,6 +264,7 @@ async function main(argv: string[]): Promise<void> {
   const { exitCode } = await runGenerate({
     check: argv.includes('--check'),
     cache: !argv.includes('--no-cache'),
+    timings: argv.includes('--timings'),
     ...(root ? { root } : {}),
   })
   process.exitCode = exitCode

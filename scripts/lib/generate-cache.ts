@@ -33,18 +33,25 @@ export interface GenerateCache {
  * (missing render code or generator packages), in which case callers always render.
  *
  * @param root - repository root
- * @param renderSource - absolute path of the render module (its text is part of every key)
+ * @param renderSources - absolute paths of the render code, all in scripts/lib (their text is part of every key)
  * @returns the cache or undefined
  * @example
- * const cache = openGenerateCache(root, join(import.meta.dirname, 'lib', 'render.ts'))
+ * const cache = openGenerateCache(root, [join(import.meta.dirname, 'lib', 'render.ts')])
  */
-export function openGenerateCache(root: string, renderSource: string): GenerateCache | undefined {
+export function openGenerateCache(
+  root: string,
+  renderSources: string | readonly string[],
+): GenerateCache | undefined {
+  const sources = typeof renderSources === 'string' ? [renderSources] : renderSources
+  const scriptsRoot = join(sources[0] ?? root, '..', '..', '..')
   const versions = ['openapi-typescript', 'prettier', 'typescript', 'yaml'].map(
-    (n) =>
-      `${n}@${packageVersion(root, n) ?? packageVersion(join(renderSource, '..', '..', '..'), n) ?? ''}`,
+    (n) => `${n}@${packageVersion(root, n) ?? packageVersion(scriptsRoot, n) ?? ''}`,
   )
-  if (versions.some((v) => v.endsWith('@')) || !existsSync(renderSource)) return undefined
-  const fingerprint = sha256([readFileSync(renderSource, 'utf8'), ...versions].join('\u0000'))
+  if (versions.some((v) => v.endsWith('@')) || !sources.length || !sources.every(existsSync))
+    return undefined
+  const fingerprint = sha256(
+    [...sources.map((file) => readFileSync(file, 'utf8')), ...versions].join('\u0000'),
+  )
   const dir = join(root, 'node_modules', '.cache', 'fpapi-generate')
   const file = join(dir, 'outputs.json')
   let entries: Record<string, string> = {}

@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as prettier from 'prettier'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateAll, runGenerate } from '../generate.ts'
 import { readManifest } from '../lib/manifest.ts'
+import { prettierOptions } from '../lib/render.ts'
 import { tempRepo } from './helpers/temp-repo.ts'
 
 const SPEC_PATHS = ['specs/manifest.json', 'specs/server-api-v3.yaml', 'specs/server-api-v4.yaml']
+const V3 = 'specs/server-api-v3.yaml'
 const V4 = 'specs/server-api-v4.yaml'
 /** The first reference to the Event schema (the 200 body of GET /events/{event_id}), whatever the quoting. */
 const EVENT_REF = /\$ref: ['"]#\/components\/schemas\/Event['"]/
@@ -46,6 +49,14 @@ describe('generate', () => {
     for (const [file, text] of a) expect(b.get(file), file).toBe(text)
     for (const [file, text] of a)
       expect(readFileSync(join(repo.root, file), 'utf8'), file).toBe(text)
+  })
+
+  it('every generated file is exactly what prettier makes of it', async () => {
+    // generated files are prettier-ignored in the repository, so this is the only check that they stay formatted
+    for (const file of generatedFiles()) {
+      const code = readFileSync(join(repo.root, file), 'utf8')
+      expect(await prettier.format(code, prettierOptions), file).toBe(code)
+    }
   })
 
   it('writes a header naming the spec, its API version and content hash', () => {
@@ -117,6 +128,80 @@ describe('generate', () => {
     } finally {
       restore()
     }
+  })
+
+  it('specs render in parallel, yet the first failing spec in manifest order is the one reported', async () => {
+    // v3 fails late (openapi-typescript, after TypeScript loaded), v4 early (YAML): v3 still wins, as it would
+    // when generating one spec after the other
+    const v3File = join(repo.root, V3)
+    const v3 = readFileSync(v3File, 'utf8')
+    const brokenV3 = v3.replace(
+      /\$ref: (['"])#\/components\/schemas\/\w+\1/,
+      '$ref: "#/components/schemas/Nope"',
+    )
+    expect(brokenV3).not.toBe(v3)
+    writeFileSync(v3File, brokenV3)
+    writeFileSync(join(repo.root, V4), pristine.replace(/^paths:$/m, 'paths:\n  bad: [unclosed'))
+    try {
+      const before = snapshot()
+      const errors: string[] = []
+      const result = await runGenerate({
+        root: repo.root,
+        log: () => {},
+        error: (l) => errors.push(l),
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors[0]).toMatch(
+        /^generate: specs\/server-api-v3\.yaml:\d+:\d+: invalid OpenAPI: Can't resolve \$ref/,
+      )
+      expect(snapshot()).toEqual(before)
+    } finally {
+      writeFileSync(v3File, v3)
+      restore()
+    }
+  })
+
+  it('an unreadable spec is named and nothing is written', async () => {
+    const v3File = join(repo.root, V3)
+    renameSync(v3File, `${v3File}.away`)
+    try {
+      const before = snapshot()
+      const errors: string[] = []
+      const result = await runGenerate({
+        root: repo.root,
+        log: () => {},
+        error: (l) => errors.push(l),
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors).toEqual([
+        'generate: specs/server-api-v3.yaml: cannot read the spec file',
+        'generate: no generated file was changed',
+      ])
+      expect(snapshot()).toEqual(before)
+    } finally {
+      renameSync(`${v3File}.away`, v3File)
+    }
+  })
+
+  it('--timings logs the phases of the main thread and of each spec worker', async () => {
+    const logs: string[] = []
+    const result = await runGenerate({
+      root: repo.root,
+      check: true,
+      cache: false,
+      timings: true,
+      log: (l) => logs.push(l),
+      error: () => {},
+    })
+    expect(result.exitCode).toBe(0)
+    const timings = logs.filter((l) => l.startsWith('generate --timings: '))
+    expect(timings[0]).toMatch(
+      /^generate --timings: main: generate\.ts loaded @\d+ \(\+\d+\), workers started/,
+    )
+    for (const api of ['server-api-v3', 'server-api-v4'])
+      expect(timings.find((l) => l.includes(`: ${api}: `))).toMatch(
+        /worker running @\d+.*spec parsed.*typescript loaded.*openapi-typescript loaded.*types formatted @\d+/,
+      )
   })
 
   it('the dangling $ref error points at the line of that $ref', async () => {
