@@ -135,6 +135,30 @@ export function assertObject(value: unknown, name: string): asserts value is obj
 }
 
 /**
+ * Checks that a value is a plain JSON-like object: what {@link assertObject} checks, and not a
+ * `Date`, `Map`, `Set`, `RegExp` or other built-in whose fields `JSON.stringify` and query
+ * serialization don't see (a `Date` body would be sent as a quoted string, a `Map` filter as
+ * nothing at all).
+ *
+ * @param value - the value to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing; narrows `value` to a record.
+ * @throws {TypeError} naming the argument otherwise.
+ * @example
+ * ```ts
+ * assertPlainObject(body, 'body')
+ * ```
+ */
+export function assertPlainObject(
+  value: unknown,
+  name: string,
+): asserts value is Record<string, unknown> {
+  assertObject(value, name)
+  const tag = Object.prototype.toString.call(value).slice(8, -1)
+  if (tag !== 'Object') throw new TypeError(`${name} must be a plain object (got a ${tag})`)
+}
+
+/**
  * Checks an optional string field (undefined passes).
  *
  * @param value - the value to check.

@@ -10,6 +10,7 @@ export {
   assertNonNegativeNumber,
   assertRegion,
   assertObject,
+  assertPlainObject,
   assertHeaders,
   assertOptionalString,
   assertOptionalBoolean,

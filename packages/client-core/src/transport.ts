@@ -111,7 +111,8 @@ export function assertRequestOptions(
  *
  * @param options - fetch, auth, policy, timeout, error reading and test hooks.
  * @returns a {@link Transport}.
- * @throws {TypeError} when `retries` or `timeoutMs` is invalid.
+ * @throws {TypeError} when `retries` or `timeoutMs` is invalid, or `fetch`, `onRetry`, `sleep`,
+ *   `now` or `random` is given but not a function.
  * @example
  * ```ts
  * const transport = createTransport({ auth, errors: { extractError } })
@@ -120,6 +121,12 @@ export function assertRequestOptions(
  * ```
  */
 export function createTransport(options: TransportOptions): Transport {
+  // A hook of the wrong type would otherwise fail late, inside a retry, or never be called.
+  for (const name of ['fetch', 'onRetry', 'sleep', 'now', 'random'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new TypeError(`${name} must be a function when given`)
+    }
+  }
   const policy = resolveRetryPolicy(options.retries)
   if (options.timeoutMs !== undefined) assertNonNegativeNumber(options.timeoutMs, 'timeoutMs')
   const { auth } = options

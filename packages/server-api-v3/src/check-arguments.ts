@@ -8,10 +8,10 @@
 import {
   assertId,
   assertNonNegativeInteger,
-  assertObject,
   assertOptionalBoolean,
   assertOptionalNumber,
   assertOptionalString,
+  assertPlainObject,
   assertPositiveInteger,
   assertStringArray,
 } from '@fpapi/client-core'
@@ -32,17 +32,17 @@ export function checkUpdateEvent(
   body: unknown,
   requestId: unknown,
 ): asserts body is EventsUpdateRequest {
-  assertObject(body, 'body')
-  const { linkedId, suspect, tag } = body as Record<string, unknown>
+  assertPlainObject(body, 'body')
+  const { linkedId, suspect, tag } = body
   assertOptionalString(linkedId, 'body.linkedId')
   assertOptionalBoolean(suspect, 'body.suspect')
-  if (tag !== undefined) assertObject(tag, 'body.tag')
+  if (tag !== undefined) assertPlainObject(tag, 'body.tag')
   assertId(requestId, 'requestId')
 }
 
 /** @internal `searchEvents(filter)`: the spec requires a positive integer `limit`. */
 export function checkSearchFilter(filter: unknown): asserts filter is SearchEventsFilter {
-  assertObject(filter, 'filter')
+  assertPlainObject(filter, 'filter')
   const f = filter as Record<string, unknown>
   assertPositiveInteger(f.limit, 'filter.limit')
   assertOptionalString(f.pagination_key, 'filter.pagination_key')
@@ -58,7 +58,7 @@ export function checkVisitsArguments(
 ): asserts filter is VisitorHistoryFilter | undefined {
   assertId(visitorId, 'visitorId')
   if (filter === undefined || filter === null) return
-  assertObject(filter, 'filter')
+  assertPlainObject(filter, 'filter')
   const f = filter as Record<string, unknown>
   // The spec allows `limit: 0` and `before: 0` (minimum 0).
   if (f.limit !== undefined) assertNonNegativeInteger(f.limit, 'filter.limit')
@@ -72,6 +72,6 @@ export function checkVisitsArguments(
 export function checkRelatedVisitorsFilter(
   filter: unknown,
 ): asserts filter is RelatedVisitorsFilter {
-  assertObject(filter, 'filter')
+  assertPlainObject(filter, 'filter')
   assertId((filter as Record<string, unknown>).visitor_id, 'filter.visitor_id')
 }

@@ -15,6 +15,10 @@ function encodeScalar(name: string, value: unknown): string {
   if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
     throw new TypeError(`filter.${name} must be a string, number or boolean, got ${typeof value}`)
   }
+  // NaN and Infinity would be sent as text the API can't read.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new TypeError(`filter.${name} must be a finite number, got ${value}`)
+  }
   try {
     return `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`
   } catch {

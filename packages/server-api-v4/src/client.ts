@@ -2,7 +2,9 @@ import {
   assertHeaders,
   assertId,
   assertObject,
+  assertOptionalBoolean,
   assertOptionalString,
+  assertPlainObject,
   assertPositiveInteger,
   assertRegion,
   assertRequestOptions,
@@ -168,7 +170,7 @@ export class FingerprintServerApiClient implements FingerprintApi {
     requestOptions?: RequestOptions,
   ): Promise<void> {
     assertId(eventId, 'eventId')
-    assertObject(body, 'body')
+    checkEventUpdate(body)
     assertRequestOptions(requestOptions)
     const path = `/events/${encodeURIComponent(eventId)}`
     await this.#send('PATCH', path, undefined, body, requestOptions, UPDATE_RULE)
@@ -339,18 +341,29 @@ export class FingerprintServerApiClient implements FingerprintApi {
   }
 }
 
+// A number that is not finite would be sent as `NaN` or `Infinity`.
 const isScalar = (v: unknown) =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+
+/** The fields of `EventUpdate` the spec types; unknown fields pass through for forward compatibility. */
+function checkEventUpdate(body: unknown): void {
+  assertPlainObject(body, 'body')
+  assertOptionalString(body.linked_id, 'body.linked_id')
+  assertOptionalBoolean(body.suspect, 'body.suspect')
+  if (body.tags !== undefined) assertPlainObject(body.tags, 'body.tags')
+}
 
 function checkFilter(filter: unknown): void {
   if (filter === undefined) return
-  assertObject(filter, 'filter')
+  assertPlainObject(filter, 'filter')
   const record = filter as Record<string, unknown>
   if (record.limit !== undefined) assertPositiveInteger(record.limit, 'filter.limit')
   for (const name in record) {
     const value = record[name]
     if (value == null || isScalar(value)) continue
     if (Array.isArray(value) && value.every((v) => v == null || isScalar(v))) continue
-    throw new TypeError(`filter.${name} must be a string, number or boolean, or an array of them`)
+    throw new TypeError(
+      `filter.${name} must be a string, finite number or boolean, or an array of them`,
+    )
   }
 }
