@@ -156,7 +156,11 @@ export class FingerprintJsServerApiClient {
       'User-Agent': getIntegrationInfo(),
     }
     for (const name in options.defaultHeaders) {
-      if (!auth.secretHeaders.includes(name.toLowerCase())) {
+      // An `undefined` value means "no such header" (fetch would send the text `undefined`).
+      if (
+        options.defaultHeaders[name] !== undefined &&
+        !auth.secretHeaders.includes(name.toLowerCase())
+      ) {
         setHeader(headers, name, options.defaultHeaders[name]!)
       }
     }

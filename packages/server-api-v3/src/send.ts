@@ -83,8 +83,11 @@ function headersFor(
   if (!extra && !hasBody) return config.headers
   const headers = { ...config.headers }
   for (const name in extra) {
-    // The auth header is set by the client only; a per-call header cannot replace or drop it.
-    if (!config.secretHeaders.includes(name.toLowerCase())) setHeader(headers, name, extra[name]!)
+    // The auth header is set by the client only; a per-call header cannot replace or drop it. An
+    // `undefined` value means "no such header" (fetch would send the text `undefined`).
+    if (extra[name] !== undefined && !config.secretHeaders.includes(name.toLowerCase())) {
+      setHeader(headers, name, extra[name])
+    }
   }
   if (hasBody) setHeader(headers, 'Content-Type', 'application/json')
   return headers

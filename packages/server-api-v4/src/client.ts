@@ -89,7 +89,7 @@ export class FingerprintServerApiClient implements FingerprintApi {
       Accept: 'application/json',
       'User-Agent': `fpapi-server-api-v4/${VERSION}`,
       ...auth.headers(),
-      ...options.defaultHeaders,
+      ...definedHeaders(options.defaultHeaders),
     }
     this.#transport = createTransport({
       fetch: options.fetch,
@@ -318,7 +318,7 @@ export class FingerprintServerApiClient implements FingerprintApi {
       headers = {
         ...headers,
         ...(body === undefined ? undefined : { 'Content-Type': 'application/json' }),
-        ...requestOptions?.headers,
+        ...definedHeaders(requestOptions?.headers),
       }
     }
     const init: RequestInit = { method, headers }
@@ -339,6 +339,16 @@ export class FingerprintServerApiClient implements FingerprintApi {
   toJSON(): { region: Region; baseUrl: string } {
     return { region: this.region, baseUrl: this.#baseUrl }
   }
+}
+
+/** Headers without their `undefined` entries, which fetch would send as the text `undefined`. */
+function definedHeaders(
+  headers: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (!headers) return headers
+  const out: Record<string, string> = {}
+  for (const name in headers) if (headers[name] !== undefined) out[name] = headers[name]
+  return out
 }
 
 // A number that is not finite would be sent as `NaN` or `Infinity`.
