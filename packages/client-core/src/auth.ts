@@ -26,9 +26,19 @@ export interface Auth {
   /**
    * Replaces the key (as is and percent-encoded) in a text with `[REDACTED]`: for texts the client
    * did not write, such as an error body that echoes the request or a fetch error quoting the URL.
+   * Keys shorter than {@link MIN_SEARCHED_KEY_LENGTH} are not searched for: they would be found
+   * inside ordinary words and the API's own error codes (a test key `secret` inside
+   * `secret_api_key_not_found`), which would then change.
    */
   redactText(text: string): string
 }
+
+/**
+ * The shortest key {@link Auth.redactText} looks for in texts. Real secret keys are 20+ characters;
+ * shorter ones are test keys such as `secret` or `key`, whose every occurrence in a server's answer
+ * is far more likely an ordinary word or error code than an echo.
+ */
+export const MIN_SEARCHED_KEY_LENGTH = 8
 
 /**
  * Creates the credentials of a client for one auth style.
@@ -58,6 +68,7 @@ export function createAuth(style: AuthStyle, apiKey: unknown): Auth {
   const headerValue = style.type === 'bearer' ? `Bearer ${key}` : key
   const encoded = encodeURIComponent(key)
   const redactText = (text: string): string => {
+    if (key.length < MIN_SEARCHED_KEY_LENGTH) return text
     if (!text.includes(key) && !text.includes(encoded)) return text
     return text.split(key).join(REDACTED).split(encoded).join(REDACTED)
   }

@@ -1,7 +1,7 @@
 export { VERSION } from './version'
 export { resolveBaseUrl } from './base-url'
 export type { ResolveBaseUrlOptions } from './base-url'
-export { createAuth } from './auth'
+export { createAuth, MIN_SEARCHED_KEY_LENGTH } from './auth'
 export type { Auth, AuthStyle } from './auth'
 export {
   assertId,
