@@ -3,10 +3,12 @@
  * With --check nothing is written; it exits 1 naming each stale file. A spec that cannot be read or is not
  * valid OpenAPI stops the run before anything is written, and files are replaced by rename, never in place.
  * Outputs a local cache (node_modules/.cache/fpapi-generate) proves fresh are not re-rendered; `--no-cache` renders all.
+ * `--timings` logs when each phase finished on the main thread and in each spec's worker (see scripts/README.md).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parseBlockYaml } from './lib/fast-yaml.ts'
 import { openGenerateCache } from './lib/generate-cache.ts'
 import { readManifest, repoRoot, type ManifestEntry } from './lib/manifest.ts'
 import { startSpecWork, YamlRejected, type SpecWork } from './lib/render-pool.ts'
@@ -24,12 +26,14 @@ const renderSources = [
   'render-worker.mjs',
   'print-spec-constant.ts',
   'spec-shape.ts',
+  'fast-yaml.ts',
 ].map((file) => join(import.meta.dirname, 'lib', file))
 
 /**
- * Generates every output named in the manifest, in memory. Each spec is parsed and its types rendered in a
- * worker thread of its own (in parallel); the spec constants are printed here meanwhile. When specs fail, the
- * first failing one in manifest order is reported, as if they had been generated one after the other.
+ * Generates every output named in the manifest, in memory. Each spec's types render in a worker thread of its
+ * own (in parallel); meanwhile the specs are parsed (fast block-YAML parser, else `yaml` in the worker) and the
+ * spec constants printed here. When specs fail, the first failing one in manifest order is reported, as if they
+ * had been generated one after the other.
  *
  * @param root - repository root holding `specs/manifest.json`
  * @param apis - only these manifest entries (default: all)
@@ -46,12 +50,13 @@ export async function generateAll(
 ): Promise<Map<string, string>> {
   const entries = readManifest(root).filter((entry) => !apis || apis.includes(entry.api))
   const works: SpecWork[] = []
-  const renders = entries.map((entry) => {
+  // workers first: their start and TypeScript's loading overlap the parsing and printing done here
+  const started = entries.map((entry) => {
     let text: string
     try {
       text = readFileSync(join(root, entry.spec), 'utf8')
     } catch {
-      return Promise.reject(new SpecLoadError(entry.spec, 'cannot read the spec file'))
+      return { entry, unreadable: new SpecLoadError(entry.spec, 'cannot read the spec file') }
     }
     const work = startSpecWork(text, {
       types: entry.outputs.some((o) => o.kind === 'types'),
@@ -61,9 +66,17 @@ export async function generateAll(
       }),
     })
     works.push(work)
-    return renderEntry(entry, text, work, timeline)
+    return { entry, text, work }
   })
   timeline?.mark('main', 'workers started')
+  const renders = started.map(async (one) => {
+    if ('unreadable' in one) throw one.unreadable
+    // `yaml` (in the worker) takes what the fast parser leaves, including every error
+    const parsed = parseBlockYaml(one.text)
+    one.work.useSpec(parsed)
+    timeline?.mark('main', `${one.entry.api} ${parsed === undefined ? 'left to yaml' : 'parsed'}`)
+    return renderEntry(one.entry, one.text, one.work, timeline)
+  })
   const settled = await Promise.allSettled(renders)
   const files = new Map<string, string>()
   try {

@@ -1,12 +1,18 @@
 import { Worker } from 'node:worker_threads'
 
-/** What one spec's worker thread produces; each part settles as soon as the worker sends it. */
+/** What one spec's worker thread produces; each part settles as soon as it is known. */
 export interface SpecWork {
   /**
-   * The parsed document (not yet checked to be OpenAPI). Rejects with {@link YamlRejected} when the text is not
-   * YAML, so the caller can re-parse it with line counting for the position.
+   * The parsed document (not yet checked to be OpenAPI): the caller's own parse when {@link SpecWork.useSpec} got
+   * one, else the worker's. Rejects with {@link YamlRejected} when the text is not YAML, so the caller can
+   * re-parse it with line counting for the position.
    */
   spec: Promise<unknown>
+  /**
+   * Hands the worker the parsed document, or undefined to have it parse the text with `yaml`. Call once; the
+   * worker loads its packages meanwhile and waits for this before rendering.
+   */
+  useSpec(spec: unknown): void
   /**
    * openapi-typescript's output for the document, prettier-formatted, without the header. Rejects with
    * {@link TypesRejected} when openapi-typescript refuses the document. Undefined when types were not asked for.
@@ -46,15 +52,16 @@ export interface SpecWorkOptions {
 const workerFile = new URL('./render-worker.mjs', import.meta.url)
 
 /**
- * Starts a worker thread (plain Node, without the tsx loader) that parses one spec and, when asked, renders its
- * types. Several specs render in parallel, one thread each.
+ * Starts a worker thread (plain Node, without the tsx loader) that renders one spec's types, from the document
+ * given to {@link SpecWork.useSpec} or parsed there. Several specs render in parallel, one thread each.
  *
  * @param text - the spec's YAML (or JSON) text
  * @param options - what to render and how
  * @returns promises for the parsed document and the formatted types
  * @example
  * const work = startSpecWork(text, { types: true, prettierOptions })
- * const spec = await work.spec
+ * work.useSpec(parseBlockYaml(text))
+ * const types = await work.types
  */
 export function startSpecWork(text: string, options: SpecWorkOptions): SpecWork {
   const worker = new Worker(workerFile, {
@@ -98,5 +105,17 @@ export function startSpecWork(text: string, options: SpecWorkOptions): SpecWork 
     // settling twice is a no-op, so this only reports a worker that ended without answering
     fail(new Error(`the render worker stopped (exit code ${code}) before it answered`)),
   )
-  return { spec, types, stop: () => void worker.terminate() }
+  return {
+    spec,
+    types,
+    useSpec(parsed) {
+      if (parsed === undefined) {
+        worker.postMessage({ kind: 'parse' })
+      } else {
+        settleSpec.resolve(parsed)
+        worker.postMessage({ kind: 'spec', spec: parsed })
+      }
+    },
+    stop: () => void worker.terminate(),
+  }
 }

@@ -196,12 +196,38 @@ describe('generate', () => {
     expect(result.exitCode).toBe(0)
     const timings = logs.filter((l) => l.startsWith('generate --timings: '))
     expect(timings[0]).toMatch(
-      /^generate --timings: main: generate\.ts loaded @\d+ \(\+\d+\), workers started/,
+      /^generate --timings: main: generate\.ts loaded @\d+ \(\+\d+\), workers started .*server-api-v3 parsed .*server-api-v4 types/,
     )
     for (const api of ['server-api-v3', 'server-api-v4'])
       expect(timings.find((l) => l.includes(`: ${api}: `))).toMatch(
-        /worker running @\d+.*spec parsed.*typescript loaded.*openapi-typescript loaded.*types formatted @\d+/,
+        /worker running @\d+.*typescript loaded.*openapi-typescript loaded.*openapiTS.*types formatted @\d+/,
       )
+  })
+
+  it('a spec the fast YAML parser leaves to yaml (an inline comment) renders the same code', async () => {
+    const before = await generateAll(repo.root, ['server-api-v4'])
+    writeFileSync(
+      join(repo.root, V4),
+      pristine.replace(/^openapi: (.*)$/m, 'openapi: $1 # a comment only yaml reads'),
+    )
+    try {
+      const logs: string[] = []
+      await runGenerate({
+        root: repo.root,
+        check: true,
+        cache: false,
+        timings: true,
+        log: (l) => logs.push(l),
+        error: () => {},
+      })
+      expect(logs.find((l) => l.includes(': main: '))).toContain('server-api-v4 left to yaml')
+      const after = await generateAll(repo.root, ['server-api-v4'])
+      const body = (code: string | undefined) => code!.slice(code!.indexOf('*/'))
+      expect([...after.keys()]).toEqual([...before.keys()])
+      for (const [file, code] of before) expect(body(after.get(file)), file).toBe(body(code))
+    } finally {
+      restore()
+    }
   })
 
   it('the dangling $ref error points at the line of that $ref', async () => {
