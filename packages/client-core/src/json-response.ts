@@ -1,4 +1,5 @@
 import { SdkError } from './errors'
+import { redactError } from './redact-error'
 
 /**
  * Reads the JSON body of a successful response. A body that is not JSON gives an {@link SdkError}
@@ -8,6 +9,8 @@ import { SdkError } from './errors'
  * @param response - a 2xx response.
  * @param signal - the caller's signal: aborting it while the body is still arriving cancels the
  *   body and rejects with the signal's reason, as an abort during the request does.
+ * @param redactText - removes the key from the error a failing body stream or parser gives (a
+ *   custom fetch may quote the request URL there, as node-fetch does).
  * @returns the parsed body.
  * @throws {SdkError} when the body is empty or not JSON.
  * @throws the signal's reason when `signal` aborts before the body is read.
@@ -16,17 +19,23 @@ import { SdkError } from './errors'
  * const event = (await readJsonBody(response, requestOptions?.signal)) as Event
  * ```
  */
-export async function readJsonBody(response: Response, signal?: AbortSignal): Promise<unknown> {
+export async function readJsonBody(
+  response: Response,
+  signal?: AbortSignal,
+  redactText?: (text: string) => string,
+): Promise<unknown> {
+  const clean = (error: unknown) => (redactText ? redactError(error, redactText) : error)
   // A Response-like object from an injected fetch may only have json() (test doubles written for
   // the official SDKs, which call json()): read it that way rather than fail on a missing text().
   if (typeof response.text !== 'function' && typeof response.json === 'function') {
-    return readJsonOnly(response)
+    return readJsonOnly(response, clean)
   }
   let text: string
   try {
     text = signal ? await readTextUnlessAborted(response, signal) : await response.text()
-  } catch (cause) {
+  } catch (thrown) {
     if (signal?.aborted) throw signal.reason
+    const cause = clean(thrown)
     // Say why (a timeout, a reset connection): the cause alone is easy to miss in a log line.
     const why = cause instanceof Error && cause.message ? ` (${cause.message})` : ''
     throw new SdkError(`Failed to read the response body${why}`, response, cause)
@@ -40,16 +49,19 @@ export async function readJsonBody(response: Response, signal?: AbortSignal): Pr
     throw new SdkError(
       `Failed to parse JSON response (content-type: ${response.headers.get('content-type') ?? 'none'})`,
       response,
-      cause,
+      clean(cause),
     )
   }
 }
 
-async function readJsonOnly(response: Response): Promise<unknown> {
+async function readJsonOnly(
+  response: Response,
+  clean: (error: unknown) => unknown,
+): Promise<unknown> {
   try {
     return (await response.json()) as unknown
   } catch (cause) {
-    throw new SdkError('Failed to parse JSON response', response, cause)
+    throw new SdkError('Failed to parse JSON response', response, clean(cause))
   }
 }
 
@@ -60,6 +72,7 @@ async function readJsonOnly(response: Response): Promise<unknown> {
  *
  * @param response - a 2xx response.
  * @param signal - the caller's signal, as for {@link readJsonBody}.
+ * @param redactText - as for {@link readJsonBody}.
  * @returns the parsed object.
  * @throws {SdkError} when the body is empty, not JSON, or JSON but not an object (the response is
  *   kept, non-enumerable).
@@ -69,8 +82,12 @@ async function readJsonOnly(response: Response): Promise<unknown> {
  * const event = (await readJsonObject(response, requestOptions?.signal)) as Event
  * ```
  */
-export async function readJsonObject(response: Response, signal?: AbortSignal): Promise<object> {
-  const value = await readJsonBody(response, signal)
+export async function readJsonObject(
+  response: Response,
+  signal?: AbortSignal,
+  redactText?: (text: string) => string,
+): Promise<object> {
+  const value = await readJsonBody(response, signal, redactText)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
     throw new SdkError(`Expected a JSON object in the response body, got ${got}`, response)

@@ -1,4 +1,5 @@
 import { assertObject } from './checks'
+import { redactError } from './redact-error'
 import type { RequestOptions, Transport } from './transport'
 import { checkedPathSerializer, serializeQuery } from './url'
 
@@ -106,6 +107,18 @@ export function createPathClient(
       headers: merged,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
+    try {
+      return await readResult(method, parseAs, response)
+    } catch (error) {
+      // A failing body stream of a custom fetch may quote the request URL (node-fetch does).
+      throw redactError(error, transport.redactText)
+    }
+  }
+  const readResult = async (
+    method: string,
+    parseAs: NonNullable<PathCallInit['parseAs']>,
+    response: Response,
+  ): Promise<PathCallResult> => {
     const length = response.headers.get('content-length')
     if (response.status === 204 || method === 'HEAD' || length === '0') {
       return response.ok ? { data: undefined, response } : { error: undefined, response }

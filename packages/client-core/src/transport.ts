@@ -68,6 +68,8 @@ export interface Transport {
   ): CallFetch
   /** Removes credentials from a URL. */
   redactUrl(url: string): string
+  /** Removes the key from a text the client did not write (see `Auth.redactText`). */
+  redactText(text: string): string
 }
 
 /**
@@ -184,5 +186,6 @@ export function createTransport(options: TransportOptions): Transport {
       }
     },
     redactUrl: clean,
+    redactText: auth.redactText,
   }
 }

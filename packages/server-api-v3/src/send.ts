@@ -132,5 +132,5 @@ export async function send(
     return undefined
   }
   // Every v3 operation with a body answers a JSON object (an event, a page, a list holder).
-  return readJsonObject(response, requestOptions?.signal)
+  return readJsonObject(response, requestOptions?.signal, config.transport.redactText)
 }

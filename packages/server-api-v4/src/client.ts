@@ -325,7 +325,9 @@ export class FingerprintServerApiClient implements FingerprintApi {
     if (body !== undefined) init.body = JSON.stringify(body)
     const response = await this.#transport.fetchFor(requestOptions, rule)(url, init)
     // Every GET of the API answers an object (an event, a page).
-    if (method === 'GET') return readJsonObject(response, requestOptions?.signal)
+    if (method === 'GET') {
+      return readJsonObject(response, requestOptions?.signal, this.#transport.redactText)
+    }
     discardBody(response)
     return undefined
   }
