@@ -127,15 +127,19 @@ export async function sendWithRetry(
     const guard = useSignal ? createAttemptSignal(timeoutMs, signal) : undefined
     let response: Response
     try {
+      // Promise.resolve: a fake fetch may return a Response (or a thenable) rather than a Promise.
+      let pending: Promise<Response>
       if (isRequest) {
         const input = canRetry && request.body ? request.clone() : request
-        response = await (guard ? fetchImpl(input, { signal: guard.signal }) : fetchImpl(input))
+        pending = Promise.resolve(
+          guard ? fetchImpl(input, { signal: guard.signal }) : fetchImpl(input),
+        )
       } else {
-        response = await fetchImpl(
-          request.url,
-          guard ? { ...request.init, signal: guard.signal } : request.init,
+        pending = Promise.resolve(
+          fetchImpl(request.url, guard ? { ...request.init, signal: guard.signal } : request.init),
         )
       }
+      response = guard ? await untilAborted(pending, guard.signal) : await pending
     } catch (thrown) {
       guard?.clear()
       if (signal?.aborted) throw signal.reason
@@ -201,6 +205,32 @@ export async function sendWithRetry(
   }
 }
 
+/**
+ * The fetch's promise, or a rejection with the signal's reason as soon as the signal aborts: an
+ * injected fetch that ignores its signal must not keep a timed-out or cancelled call pending. A
+ * response that arrives after that is discarded.
+ */
+function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason)
+      pending.then(discardBody, () => undefined)
+    }
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    pending.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(response)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
+}
+
 async function wait(
   attempt: number,
   delayMs: number,
@@ -211,13 +241,17 @@ async function wait(
 ): Promise<void> {
   if (options.onRetry) {
     try {
-      options.onRetry({
+      const result: unknown = options.onRetry({
         retry: attempt + 1,
         delayMs,
         method: line.method,
         url: options.redactUrl ? options.redactUrl(line.url) : line.url,
         ...reason,
       })
+      // An async hook that rejects must not become an unhandled rejection (it crashes Node).
+      if (typeof (result as Promise<unknown> | undefined)?.then === 'function') {
+        ;(result as Promise<unknown>).then(undefined, () => undefined)
+      }
     } catch {
       // a failing hook must not change the outcome of the request
     }
