@@ -1,4 +1,5 @@
 import { RequestError, ServerApiError, TooManyRequestsError, type RequestInfo } from './errors'
+import { readErrorText } from './json-response'
 import { redactJsonStrings } from './redact'
 import { parseRetryAfter } from './retry-after'
 
@@ -72,10 +73,7 @@ export async function createErrorFromResponse(
 ): Promise<RequestError> {
   let rawBody = ''
   try {
-    // A Response-like object from an injected fetch may lack clone() (then its own body is read)
-    // or text() (then there is no text to show).
-    const source = typeof response.clone === 'function' ? response.clone() : response
-    if (typeof source.text === 'function') rawBody = await source.text()
+    rawBody = await readErrorText(response)
   } catch {
     // an aborted or broken body stream: report what we have (nothing)
   }

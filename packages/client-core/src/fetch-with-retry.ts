@@ -1,5 +1,5 @@
 import { NetworkError, RequestTimeoutError, SdkError } from './errors'
-import { discardBody } from './json-response'
+import { discardBody, limitBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
 import { redactError } from './redact-error'
 import {
@@ -166,7 +166,10 @@ export async function sendWithRetry(
         : response.status >= 200 && response.status < 300
     if (ok) {
       // The timeout keeps bounding the body, which the caller reads next.
-      guard?.settle()
+      if (guard) {
+        guard.settle()
+        limitBody(response, guard.signal)
+      }
       return response
     }
     const retryable = options.isRetryable
@@ -189,12 +192,17 @@ export async function sendWithRetry(
     }
     if (!options.toError) {
       // As for a 2xx: the caller reads this body next, and the timeout keeps bounding it.
-      guard?.settle()
+      if (guard) {
+        guard.settle()
+        limitBody(response, guard.signal)
+      }
       return response
     }
     // The error body is read under the attempt's signal: a timeout or the caller's abort cuts a
     // body that stalls, instead of leaving the call pending forever.
     let error: unknown
+    // Also when the fetch ignores its signal: the factory's body read watches this one.
+    if (guard) limitBody(response, guard.signal)
     try {
       error = await options.toError(response, line)
     } finally {

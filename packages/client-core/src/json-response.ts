@@ -30,9 +30,11 @@ export async function readJsonBody(
   if (typeof response.text !== 'function' && typeof response.json === 'function') {
     return readJsonOnly(response, clean)
   }
+  const limit = bodyLimits.get(response)
+  const signals = limit ? (signal ? [signal, limit] : [limit]) : signal ? [signal] : []
   let text: string
   try {
-    text = signal ? await readTextUnlessAborted(response, signal) : await response.text()
+    text = signals.length ? await readTextUnlessAborted(response, signals) : await response.text()
   } catch (thrown) {
     if (signal?.aborted) throw signal.reason
     const cause = clean(thrown)
@@ -117,30 +119,64 @@ export function discardBody(response: Response): void {
   }
 }
 
-/** `response.text()`, cut short (and the body cancelled) when `signal` aborts first. */
-async function readTextUnlessAborted(response: Response, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) {
+/** The timeout signal of the attempt that produced each response, for {@link readJsonBody}. */
+const bodyLimits = new WeakMap<object, AbortSignal>()
+
+/**
+ * Lets {@link readJsonBody} stop reading a response's body when `signal` aborts. The retrying fetch
+ * registers its attempt's timeout here, so the timeout bounds the body even when a custom fetch
+ * ignored the signal it was given.
+ *
+ * @internal
+ */
+export function limitBody(response: Response, signal: AbortSignal): void {
+  bodyLimits.set(response, signal)
+}
+
+/**
+ * The body text of an error response, read from a clone (so `error.response` stays readable) and cut
+ * short when the attempt's timeout or the caller's abort fires (see {@link limitBody}).
+ *
+ * @internal
+ */
+export async function readErrorText(response: Response): Promise<string> {
+  // A Response-like object may lack clone() (then its own body is read) or text() (no text).
+  const source = typeof response.clone === 'function' ? response.clone() : response
+  if (typeof source.text !== 'function') return ''
+  const limit = bodyLimits.get(response)
+  return limit ? readTextUnlessAborted(source, [limit]) : source.text()
+}
+
+/** `response.text()`, cut short (and the body cancelled) when one of `signals` aborts first. */
+async function readTextUnlessAborted(
+  response: Response,
+  signals: readonly AbortSignal[],
+): Promise<string> {
+  const aborted = () => signals.find((s) => s.aborted)
+  const early = aborted()
+  if (early) {
     discardBody(response)
-    throw signal.reason
+    throw early.reason
   }
   const body = response.body as ReadableStream<Uint8Array> | null | undefined
   // A Response-like object without a web stream: nothing to cancel, read it as it comes.
   if (!body || typeof body.getReader !== 'function') return response.text()
   const reader = body.getReader()
   const onAbort = () => {
-    reader.cancel(signal.reason).catch(() => undefined)
+    reader.cancel(aborted()?.reason).catch(() => undefined)
   }
-  signal.addEventListener('abort', onAbort, { once: true })
+  for (const s of signals) s.addEventListener('abort', onAbort, { once: true })
   try {
     const decoder = new TextDecoder()
     let text = ''
     for (;;) {
       const { done, value } = await reader.read()
-      if (signal.aborted) throw signal.reason
+      const stop = aborted()
+      if (stop) throw stop.reason
       if (done) return text + decoder.decode()
       text += decoder.decode(value, { stream: true })
     }
   } finally {
-    signal.removeEventListener('abort', onAbort)
+    for (const s of signals) s.removeEventListener('abort', onAbort)
   }
 }
