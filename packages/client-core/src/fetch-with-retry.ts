@@ -140,6 +140,10 @@ export async function sendWithRetry(
         )
       }
       response = guard ? await untilAborted(pending, guard.signal) : await pending
+      // `Response.error()` (status 0) is how service workers and mocks report a network failure.
+      if ((response as Partial<Response> | null)?.type === 'error') {
+        throw new TypeError('fetch returned a network error response (Response.error())')
+      }
     } catch (thrown) {
       guard?.clear()
       if (signal?.aborted) throw signal.reason
