@@ -28,6 +28,8 @@ export interface ErrorFactoryOptions {
   now?: () => number
   /** Removes secrets from the body text before anything is built from it (a body may echo the key). */
   redactText?: ((text: string) => string) | undefined
+  /** Removes secrets from a response header value; default: `redactText` on the value. */
+  redactHeader?: ((name: string, value: string) => string) | undefined
 }
 
 /**
@@ -102,14 +104,14 @@ export async function createErrorFromResponse(
     }
   }
   let headers: Record<string, string> | undefined
-  if (options.redactText) {
+  if (redact) {
     // A redirect's Location (http -> https) or a proxy's echo header can repeat the request URL.
-    const redact = options.redactText
+    const clean = options.redactHeader ?? ((_: string, value: string) => redact(value))
     headers = {}
     // A Response-like object's headers may offer get() only.
     if (typeof response.headers?.forEach === 'function') {
       response.headers.forEach((value, name) => {
-        headers![name] = redact(value)
+        headers![name] = clean(name, value)
       })
     }
   }

@@ -1,8 +1,17 @@
 /** Text that replaces a secret in anything the client prints. */
 export const REDACTED = '[REDACTED]'
 
-/** Header names whose values are always redacted, whatever the auth style. */
-const ALWAYS_SECRET_HEADERS = ['authorization', 'auth-api-key', 'proxy-authorization', 'cookie']
+/**
+ * Header names whose values are always redacted, whatever the auth style.
+ *
+ * @internal
+ */
+export const ALWAYS_SECRET_HEADERS: readonly string[] = [
+  'authorization',
+  'auth-api-key',
+  'proxy-authorization',
+  'cookie',
+]
 
 /**
  * Replaces the values of the given query parameters in a URL with `[REDACTED]`. Works on absolute

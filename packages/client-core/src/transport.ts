@@ -8,7 +8,7 @@ import {
   type RetryEvent,
   type SendOptions,
 } from './fetch-with-retry'
-import { redactUrl } from './redact'
+import { ALWAYS_SECRET_HEADERS, REDACTED, redactUrl } from './redact'
 import {
   isRetryableStatus,
   resolveRetryPolicy,
@@ -143,11 +143,17 @@ export function createTransport(options: TransportOptions): Transport {
     const base = hash === -1 ? url : url.slice(0, hash)
     return `${base}${base.includes('?') ? '&' : '?'}${pairs}`
   }
+  // Response headers named like credentials, or quoting the query key (a Location), are cleaned by
+  // name too: that works whatever the key's length (see `Auth.redactText`).
+  const secretHeaders = new Set([...ALWAYS_SECRET_HEADERS, ...auth.secretHeaders])
+  const redactHeader = (name: string, value: string) =>
+    secretHeaders.has(name.toLowerCase()) ? REDACTED : clean(auth.redactText(value))
   const toError = (response: Response, line: RequestLine) =>
     createErrorFromResponse(response, {
       ...options.errors,
       now: options.now,
       redactText: auth.redactText,
+      redactHeader,
       request: { method: line.method, url: clean(line.url) },
     })
   const settings = (
