@@ -140,7 +140,7 @@ export class FingerprintServerApiClient implements FingerprintApi {
   ): Promise<Event> {
     assertId(eventId, 'eventId')
     if (options != null) {
-      assertObject(options, 'options')
+      assertPlainObject(options, 'options')
       assertOptionalString(options.ruleset_id, 'options.ruleset_id')
     }
     assertRequestOptions(requestOptions)

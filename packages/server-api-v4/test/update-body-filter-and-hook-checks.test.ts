@@ -50,3 +50,12 @@ test.each(['onRetry', 'sleep', 'now', 'random'])(
     )
   },
 )
+
+// Before: a URLSearchParams passed as getEvent options had its methods walked as query parameters.
+test('getEvent rejects options that are not a plain object before any request', async () => {
+  const { client, fetch } = setup()
+  await expect(
+    client.getEvent('e1', new URLSearchParams('ruleset_id=rs_1') as never),
+  ).rejects.toThrow(/options must be a plain object \(got a URLSearchParams\)/)
+  expect(fetch).not.toHaveBeenCalled()
+})
