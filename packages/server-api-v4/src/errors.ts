@@ -51,13 +51,24 @@ export const TooManyRequestsError: new (
 
 /**
  * Reads the v4 error body `{ error: { code, message } }`; anything else is not the API's shape.
+ * A 429 whose body has another shape (a proxy's HTML, an empty body) is given the API's shape, so
+ * every {@link TooManyRequestsError} has `responseBody.error` as the official SDK's type promises;
+ * the text as received stays in `rawBody`.
  *
  * @internal
  */
-export function extractV4Error(body: unknown): ApiErrorInfo | undefined {
-  if (typeof body !== 'object' || body === null) return undefined
-  const error = (body as { error?: unknown }).error
-  if (typeof error !== 'object' || error === null) return undefined
-  const { code, message } = error as { code?: unknown; message?: unknown }
-  return typeof code === 'string' && typeof message === 'string' ? { code, message } : undefined
+export function extractV4Error(
+  body: unknown,
+  response?: Pick<Response, 'status'>,
+): ApiErrorInfo | undefined {
+  const error = (body as { error?: unknown } | null | undefined)?.error
+  if (typeof body === 'object' && typeof error === 'object' && error !== null) {
+    const { code, message } = error as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && typeof message === 'string') return { code, message }
+  }
+  if (response?.status !== 429) return undefined
+  const rateLimited: ErrorResponse = {
+    error: { code: 'too_many_requests', message: 'Too many requests' },
+  }
+  return { ...rateLimited.error, body: rateLimited }
 }
