@@ -37,6 +37,11 @@ export interface Auth {
  * The shortest key {@link Auth.redactText} looks for in texts. Real secret keys are 20+ characters;
  * shorter ones are test keys such as `secret` or `key`, whose every occurrence in a server's answer
  * is far more likely an ordinary word or error code than an echo.
+ *
+ * @example
+ * ```ts
+ * createAuth({ type: 'bearer' }, 'key').redactText('secret_api_key_not_found') // unchanged
+ * ```
  */
 export const MIN_SEARCHED_KEY_LENGTH = 8
 
