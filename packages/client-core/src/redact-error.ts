@@ -82,7 +82,9 @@ export function redactError(value: unknown, redactText: (text: string) => string
     const cleaned = walk(value, 0)
     if (!changed) return value
     // A class instance (a Request, a Headers) or a function was thrown: nothing of it can be kept.
-    return cleaned ?? new Error('The fetch implementation threw a value holding a secret')
+    if (cleaned !== undefined) return cleaned
+    const what = Object.prototype.toString.call(value).slice(8, -1)
+    return new Error(`The fetch implementation threw a ${what}, not kept as it may hold the key`)
   } catch {
     return new Error('The fetch implementation threw a value that could not be read')
   }
