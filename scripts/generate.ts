@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { parseBlockYaml } from './lib/fast-yaml.ts'
 import { openGenerateCache } from './lib/generate-cache.ts'
 import { readManifest, repoRoot, type ManifestEntry } from './lib/manifest.ts'
-import { startSpecWork, YamlRejected, type SpecWork } from './lib/render-pool.ts'
+import { RenderPool, YamlRejected, type SpecWork } from './lib/render-pool.ts'
 import { prettierOptions, renderDocument, renderHeader } from './lib/render.ts'
 import { checkSpecShape, SpecLoadError } from './lib/spec-shape.ts'
 import { now, Timeline } from './lib/timeline.ts'
@@ -30,10 +30,10 @@ const renderSources = [
 ].map((file) => join(import.meta.dirname, 'lib', file))
 
 /**
- * Generates every output named in the manifest, in memory. Each spec's types render in a worker thread of its
- * own (in parallel); meanwhile the specs are parsed (fast block-YAML parser, else `yaml` in the worker) and the
- * spec constants printed here. When specs fail, the first failing one in manifest order is reported, as if they
- * had been generated one after the other.
+ * Generates every output named in the manifest, in memory. Types are generated and formatted by two worker
+ * threads (see render-pool.ts); meanwhile the specs are parsed here (fast block-YAML parser, else `yaml` in a
+ * worker) and the spec constants printed. When specs fail, the first failing one in manifest order is reported, as
+ * if they had been generated one after the other.
  *
  * @param root - repository root holding `specs/manifest.json`
  * @param apis - only these manifest entries (default: all)
@@ -49,33 +49,30 @@ export async function generateAll(
   timeline?: Timeline,
 ): Promise<Map<string, string>> {
   const entries = readManifest(root).filter((entry) => !apis || apis.includes(entry.api))
-  const works: SpecWork[] = []
   // workers first: their start and TypeScript's loading overlap the parsing and printing done here
-  const started = entries.map((entry) => {
+  const pool = new RenderPool({
+    types: entries.some((entry) => entry.outputs.some((o) => o.kind === 'types')),
+    prettierOptions,
+    ...(timeline && {
+      onMarks: (lane, marks) => marks.forEach(([phase, at]) => timeline.mark(lane, phase, at)),
+    }),
+  })
+  timeline?.mark('main', 'workers started')
+  const renders = entries.map(async (entry) => {
     let text: string
     try {
       text = readFileSync(join(root, entry.spec), 'utf8')
     } catch {
-      return { entry, unreadable: new SpecLoadError(entry.spec, 'cannot read the spec file') }
+      throw new SpecLoadError(entry.spec, 'cannot read the spec file')
     }
-    const work = startSpecWork(text, {
+    const work = pool.startSpec(entry.api, text, {
       types: entry.outputs.some((o) => o.kind === 'types'),
-      prettierOptions,
-      ...(timeline && {
-        onMarks: (marks) => marks.forEach(([phase, at]) => timeline.mark(entry.api, phase, at)),
-      }),
     })
-    works.push(work)
-    return { entry, text, work }
-  })
-  timeline?.mark('main', 'workers started')
-  const renders = started.map(async (one) => {
-    if ('unreadable' in one) throw one.unreadable
-    // `yaml` (in the worker) takes what the fast parser leaves, including every error
-    const parsed = parseBlockYaml(one.text)
-    one.work.useSpec(parsed)
-    timeline?.mark('main', `${one.entry.api} ${parsed === undefined ? 'left to yaml' : 'parsed'}`)
-    return renderEntry(one.entry, one.text, one.work, timeline)
+    // `yaml` (in a worker) takes what the fast parser leaves, including every error
+    const parsed = parseBlockYaml(text)
+    work.useSpec(parsed)
+    timeline?.mark('main', `${entry.api} ${parsed === undefined ? 'left to yaml' : 'parsed'}`)
+    return renderEntry(entry, text, work, timeline)
   })
   const settled = await Promise.allSettled(renders)
   const files = new Map<string, string>()
@@ -85,7 +82,7 @@ export async function generateAll(
       for (const [file, code] of result.value) files.set(file, code)
     }
   } finally {
-    for (const work of works) work.stop()
+    pool.close()
   }
   return files
 }
