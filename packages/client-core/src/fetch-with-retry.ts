@@ -114,6 +114,9 @@ export async function sendWithRetry(
     : { method: (request.init.method ?? 'GET').toUpperCase(), url: request.url }
   const method = line.method
   const fetchImpl = (options.fetch ?? globalThis.fetch) as FetchLike
+  // The runtime's own fetch ends the request and its body when the signal aborts; any other fetch
+  // (injected, or a mock put on globalThis) may ignore the signal, so the wrapper watches it itself.
+  const watch = fetchImpl !== runtimeFetch
   const { timeoutMs } = options
   // The caller's signal: explicit, or the one inside the request when a timeout must be combined with it.
   const signal =
@@ -139,7 +142,7 @@ export async function sendWithRetry(
           fetchImpl(request.url, guard ? { ...request.init, signal: guard.signal } : request.init),
         )
       }
-      response = guard ? await untilAborted(pending, guard.signal) : await pending
+      response = guard && watch ? await untilAborted(pending, guard.signal) : await pending
       // `Response.error()` (status 0) is how service workers and mocks report a network failure.
       if ((response as Partial<Response> | null)?.type === 'error') {
         throw new TypeError('fetch returned a network error response (Response.error())')
@@ -172,7 +175,7 @@ export async function sendWithRetry(
       // The timeout keeps bounding the body, which the caller reads next.
       if (guard) {
         guard.settle()
-        limitBody(response, guard.signal)
+        if (watch) limitBody(response, guard.signal)
       }
       return response
     }
@@ -198,7 +201,7 @@ export async function sendWithRetry(
       // As for a 2xx: the caller reads this body next, and the timeout keeps bounding it.
       if (guard) {
         guard.settle()
-        limitBody(response, guard.signal)
+        if (watch) limitBody(response, guard.signal)
       }
       return response
     }
@@ -206,7 +209,7 @@ export async function sendWithRetry(
     // body that stalls, instead of leaving the call pending forever.
     let error: unknown
     // Also when the fetch ignores its signal: the factory's body read watches this one.
-    if (guard) limitBody(response, guard.signal)
+    if (guard && watch) limitBody(response, guard.signal)
     try {
       error = await options.toError(response, line)
     } finally {
@@ -216,6 +219,9 @@ export async function sendWithRetry(
     throw error
   }
 }
+
+/** `globalThis.fetch` as this module found it: the runtime's own, unless replaced before loading. */
+const runtimeFetch: unknown = globalThis.fetch
 
 /**
  * The fetch's promise, or a rejection with the signal's reason as soon as the signal aborts: an

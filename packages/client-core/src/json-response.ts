@@ -147,6 +147,9 @@ export async function readErrorText(response: Response): Promise<string> {
   return limit ? readTextUnlessAborted(source, [limit]) : source.text()
 }
 
+/** Decodes whole bodies (no streaming state), so one instance serves every read. */
+const utf8 = new TextDecoder()
+
 /** `response.text()`, cut short (and the body cancelled) when one of `signals` aborts first. */
 async function readTextUnlessAborted(
   response: Response,
@@ -167,15 +170,26 @@ async function readTextUnlessAborted(
   }
   for (const s of signals) s.addEventListener('abort', onAbort, { once: true })
   try {
-    const decoder = new TextDecoder()
-    let text = ''
+    // Chunks are kept as bytes and decoded once at the end (a multi-byte character may be split
+    // between chunks); one shared decoder is enough for that.
+    const chunks: Uint8Array[] = []
+    let length = 0
     for (;;) {
       const { done, value } = await reader.read()
       const stop = aborted()
       if (stop) throw stop.reason
-      if (done) return text + decoder.decode()
-      text += decoder.decode(value, { stream: true })
+      if (done) break
+      chunks.push(value)
+      length += value.length
     }
+    if (chunks.length === 1) return utf8.decode(chunks[0])
+    const all = new Uint8Array(length)
+    let offset = 0
+    for (const chunk of chunks) {
+      all.set(chunk, offset)
+      offset += chunk.length
+    }
+    return utf8.decode(all)
   } finally {
     for (const s of signals) s.removeEventListener('abort', onAbort)
   }
