@@ -4,6 +4,7 @@ import * as prettier from 'prettier'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { parseBlockYaml } from '../lib/fast-yaml.ts'
+import { random } from './helpers/random.ts'
 import { repoRoot } from './helpers/temp-repo.ts'
 
 const viaYaml = (text: string) => parse(text, { uniqueKeys: true, maxAliasCount: 1000 }) as unknown
@@ -15,20 +16,6 @@ function expectAgrees(text: string, label = text): boolean {
   expect(fast, label).toStrictEqual(viaYaml(text))
   expect(JSON.stringify(fast), label).toBe(JSON.stringify(viaYaml(text)))
   return true
-}
-
-function random(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
-  return { next, int, pick }
 }
 
 const WORDS = [

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSpecText } from '../lib/load-spec.ts'
 import { printSpecConstant } from '../lib/print-spec-constant.ts'
 import { prettierOptions, renderDocument } from '../lib/render.ts'
+import { random } from './helpers/random.ts'
 import { repoRoot } from './helpers/temp-repo.ts'
 
 /** What the generator wrote before the printer existed: prettier on the JSON spelling. */
@@ -13,21 +14,6 @@ const viaPrettier = (value: unknown) =>
     `export const spec = ${JSON.stringify(value)} as const\n\nexport default spec\n`,
     prettierOptions,
   )
-
-/** Small deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
-  return { next, int, pick }
-}
 
 const KEYS = [
   'a',
