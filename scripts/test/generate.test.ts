@@ -41,6 +41,18 @@ describe('generate', () => {
   }, 180_000)
   afterAll(() => repo.cleanup())
   const restore = () => writeFileSync(join(repo.root, V4), pristine)
+  /** Runs generate collecting its error lines, with a snapshot of the generated files taken just before. */
+  const runCollectingErrors = async (check = false) => {
+    const before = snapshot()
+    const errors: string[] = []
+    const result = await runGenerate({
+      root: repo.root,
+      check,
+      log: () => {},
+      error: (l) => errors.push(l),
+    })
+    return { before, errors, result }
+  }
 
   it('is deterministic: the same specs give the same bytes twice', async () => {
     const a = await generateAll(repo.root)
@@ -69,19 +81,12 @@ describe('generate', () => {
 
   it('--check passes when fresh and fails, naming the stale file, after a one-line spec edit', async () => {
     expect((await runGenerate({ root: repo.root, check: true, ...quiet })).exitCode).toBe(0)
-    const errors: string[] = []
     writeFileSync(
       join(repo.root, V4),
       pristine.replace(/^(\s*)version: (.*)$/m, '$1version: "4.0.1-test"'),
     )
     try {
-      const before = snapshot()
-      const result = await runGenerate({
-        root: repo.root,
-        check: true,
-        log: () => {},
-        error: (l) => errors.push(l),
-      })
+      const { before, errors, result } = await runCollectingErrors(true)
       expect(result.exitCode).toBe(1)
       expect(result.stale).toContain(V4_TYPES)
       expect(result.stale.every((f) => f.includes('v4'))).toBe(true)
@@ -113,13 +118,7 @@ describe('generate', () => {
     expect(edited).not.toBe(pristine)
     writeFileSync(join(repo.root, V4), edited)
     try {
-      const before = snapshot()
-      const errors: string[] = []
-      const result = await runGenerate({
-        root: repo.root,
-        log: () => {},
-        error: (l) => errors.push(l),
-      })
+      const { before, errors, result } = await runCollectingErrors()
       expect(result.exitCode).toBe(1)
       expect(result.written).toEqual([])
       expect(errors[0]).toMatch(want)
@@ -143,13 +142,7 @@ describe('generate', () => {
     writeFileSync(v3File, brokenV3)
     writeFileSync(join(repo.root, V4), pristine.replace(/^paths:$/m, 'paths:\n  bad: [unclosed'))
     try {
-      const before = snapshot()
-      const errors: string[] = []
-      const result = await runGenerate({
-        root: repo.root,
-        log: () => {},
-        error: (l) => errors.push(l),
-      })
+      const { before, errors, result } = await runCollectingErrors()
       expect(result.exitCode).toBe(1)
       expect(errors[0]).toMatch(
         /^generate: specs\/server-api-v3\.yaml:\d+:\d+: invalid OpenAPI: Can't resolve \$ref/,
@@ -165,13 +158,7 @@ describe('generate', () => {
     const v3File = join(repo.root, V3)
     renameSync(v3File, `${v3File}.away`)
     try {
-      const before = snapshot()
-      const errors: string[] = []
-      const result = await runGenerate({
-        root: repo.root,
-        log: () => {},
-        error: (l) => errors.push(l),
-      })
+      const { before, errors, result } = await runCollectingErrors()
       expect(result.exitCode).toBe(1)
       expect(errors).toEqual([
         'generate: specs/server-api-v3.yaml: cannot read the spec file',
