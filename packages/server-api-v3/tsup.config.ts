@@ -9,7 +9,9 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  // openapi-fetch (behind `client.raw`) is inlined: one module less to resolve at import time
-  // (cold import), and bundlers drop its unused helpers. Its types still come from the dependency.
-  noExternal: ['openapi-fetch'],
+  // openapi-fetch (behind `client.raw`) and @fpapi/client-core are inlined: importing the package
+  // loads one module (faster cold import), and bundlers drop unused helpers. Error classes still
+  // match with `instanceof` across copies (see isInstanceAcrossCopies in the core). Types still
+  // come from the dependencies.
+  noExternal: ['openapi-fetch', '@fpapi/client-core'],
 })

@@ -1,4 +1,5 @@
 import { parseRetryAfter } from './retry-after'
+import { isInstanceAcrossCopies } from './error-class-brand'
 
 /** A redacted description of the request behind an error: no credentials in the URL. */
 export interface RequestInfo {
@@ -52,6 +53,14 @@ function headersToObject(response: Response | undefined): Record<string, string>
  * ```
  */
 export class SdkError extends Error {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'SdkError'
+
+  /** `instanceof` that also recognises the same class from another copy of this package (ESM next to CJS, a bundled facade). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isInstanceAcrossCopies(this, value)
+  }
+
   /** The HTTP response, when the error comes from one (non-enumerable). */
   declare readonly response?: Response
 
@@ -77,6 +86,9 @@ export class SdkError extends Error {
  * ```
  */
 export class NetworkError extends SdkError {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'NetworkError'
+
   /**
    * @param message - what went wrong.
    * @param cause - the error thrown by `fetch`.
@@ -96,6 +108,9 @@ export class NetworkError extends SdkError {
  * ```
  */
 export class RequestTimeoutError extends NetworkError {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'RequestTimeoutError'
+
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number
 
@@ -123,6 +138,9 @@ export class RequestTimeoutError extends NetworkError {
  * ```
  */
 export class RequestError<Code extends number = number, Body = unknown> extends SdkError {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'RequestError'
+
   /** HTTP status code. */
   readonly statusCode: Code
   /** The API's error code; for non-API bodies, the HTTP status text (or `HTTP <status>`). */
@@ -180,17 +198,28 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
    * ```
    */
   static unknown(response: Response, body?: unknown, details?: RequestErrorDetails): RequestError {
-    const statusText = details?.statusText ?? response.statusText
-    const code = statusText || `HTTP ${response.status}`
-    return new RequestError(
-      `Unknown error (HTTP ${response.status}${statusText ? ` ${statusText}` : ''})`,
-      body,
-      response.status,
-      code,
-      response,
-      details,
-    )
+    return unknownRequestError(response, body, details)
   }
+}
+
+// The static factories build their instances here, outside the class body: a class that names
+// itself inside its body is renamed by bundlers (`class _RequestError`), and that name would show
+// in stack traces and `util.inspect`.
+function unknownRequestError(
+  response: Response,
+  body?: unknown,
+  details?: RequestErrorDetails,
+): RequestError {
+  const statusText = details?.statusText ?? response.statusText
+  const code = statusText || `HTTP ${response.status}`
+  return new RequestError(
+    `Unknown error (HTTP ${response.status}${statusText ? ` ${statusText}` : ''})`,
+    body,
+    response.status,
+    code,
+    response,
+    details,
+  )
 }
 
 /** Optional overrides for the structured errors: when absent, they are read from the body. */
@@ -231,6 +260,9 @@ export class ServerApiError<
   ErrorCode extends string = string,
   Body = unknown,
 > extends RequestError<Code, Body> {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'ServerApiError'
+
   /** The API's error code. */
   declare readonly errorCode: ErrorCode
 
@@ -268,8 +300,15 @@ export class ServerApiError<
     body: Body,
     response: Response,
   ): ServerApiError<number, string, Body> {
-    return new ServerApiError(body, response.status, response)
+    return apiErrorFromResponse(body, response)
   }
+}
+
+function apiErrorFromResponse<Body>(
+  body: Body,
+  response: Response,
+): ServerApiError<number, string, Body> {
+  return new ServerApiError(body, response.status, response)
 }
 
 /**
@@ -288,6 +327,9 @@ export class TooManyRequestsError<
   ErrorCode extends string = string,
   Body = unknown,
 > extends ServerApiError<429, ErrorCode, Body> {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'TooManyRequestsError'
+
   /** Seconds to wait before trying again, from the `Retry-After` header; 0 when it was absent. */
   readonly retryAfter: number
 

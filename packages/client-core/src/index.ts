@@ -27,6 +27,7 @@ export {
   TooManyRequestsError,
 } from './errors'
 export type { RequestInfo, RequestErrorDetails, ApiErrorDetails } from './errors'
+export { ERROR_CLASS_KEY, isInstanceAcrossCopies } from './error-class-brand'
 export { createErrorFromResponse, parseErrorBody } from './error-factory'
 export type { ApiErrorInfo, ErrorFactoryOptions } from './error-factory'
 export { parseRetryAfter } from './retry-after'

@@ -1,3 +1,5 @@
+import { isInstanceAcrossCopies } from './error-class-brand'
+
 /**
  * One decryption key failed to open sealed data. The key it tried is kept as `key` for code that
  * needs to know which one failed, but it is non-enumerable: it never appears in `JSON.stringify`,
@@ -10,6 +12,14 @@
  * ```
  */
 export class UnsealError<Key = unknown> extends Error {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'UnsealError'
+
+  /** `instanceof` that also recognises the same class from another copy of this package (ESM next to CJS, a bundled facade). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isInstanceAcrossCopies(this, value)
+  }
+
   /** The key that was tried (non-enumerable). */
   declare readonly key: Key
   /** Why it failed, when known. */
@@ -39,6 +49,14 @@ export class UnsealError<Key = unknown> extends Error {
  * ```
  */
 export class UnsealAggregateError<Key = unknown> extends Error {
+  /** Names the class across copies of this package; see `isInstanceAcrossCopies`. */
+  static readonly '@fpapi/error-class': string = 'UnsealAggregateError'
+
+  /** `instanceof` that also recognises the same class from another copy of this package (ESM next to CJS, a bundled facade). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isInstanceAcrossCopies(this, value)
+  }
+
   /** One error per key tried. */
   readonly errors: UnsealError<Key>[]
 

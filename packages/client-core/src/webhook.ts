@@ -1,4 +1,3 @@
-import { hmac } from '@noble/hashes/hmac'
 import { sha256 } from '@noble/hashes/sha2'
 import { bytesToHex, toBytes, type BytesLike } from './bytes'
 
@@ -13,6 +12,25 @@ export interface IsValidWebhookSignatureParams {
 }
 
 const ENTRY = /^v1=([0-9a-f]{64})$/
+
+/** SHA-256's block size in bytes: HMAC pads its key to this length (RFC 2104). */
+const BLOCK_BYTES = 64
+
+/**
+ * HMAC-SHA256 (RFC 2104) over @noble/hashes' SHA-256. Written out rather than taken from
+ * `@noble/hashes/hmac`, whose module assigns to its export at load time: a bundler must then keep
+ * it, and SHA-256 with it, in every bundle of the package, even when no webhook is checked.
+ */
+function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const pad = new Uint8Array(BLOCK_BYTES)
+  pad.set(key.length > BLOCK_BYTES ? sha256(key) : key)
+  for (let i = 0; i < BLOCK_BYTES; i++) pad[i] = (pad[i] as number) ^ 0x36
+  const inner = sha256.create().update(pad).update(message).digest()
+  for (let i = 0; i < BLOCK_BYTES; i++) pad[i] = (pad[i] as number) ^ 0x36 ^ 0x5c
+  const outer = sha256.create().update(pad).update(inner).digest()
+  pad.fill(0)
+  return outer
+}
 
 /** Compares two equal-length strings without an early exit. */
 function equalConstantTime(a: string, b: string): boolean {
@@ -46,7 +64,7 @@ export function isValidWebhookSignature(params: IsValidWebhookSignatureParams): 
     const entries = header.split(',')
     if (!entries.some((entry) => ENTRY.test(entry))) return false
     const body = toBytes(data, 'data', 'utf8')
-    const expected = bytesToHex(hmac(sha256, key, body))
+    const expected = bytesToHex(hmacSha256(key, body))
     let valid = false
     for (const entry of entries) {
       const match = ENTRY.exec(entry)
