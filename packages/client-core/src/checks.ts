@@ -21,7 +21,23 @@ export function assertId(value: unknown, name: string): asserts value is string 
   if (value === '.' || value === '..') {
     throw new TypeError(`${name} must not be '.' or '..'`)
   }
-  // A lone surrogate can't be percent-encoded (encodeURIComponent would throw a URIError later).
+  assertWellFormed(value, name)
+}
+
+/**
+ * Checks that a string has no lone surrogate: such a string can't be percent-encoded, and
+ * `encodeURIComponent` would otherwise throw a bare `URIError` ("URI malformed") later.
+ *
+ * @param value - the string to check.
+ * @param name - the argument's name, used in the error message.
+ * @returns nothing.
+ * @throws {TypeError} naming the argument when the string is not well-formed Unicode.
+ * @example
+ * ```ts
+ * assertWellFormed(filter.linked_id, 'filter.linked_id')
+ * ```
+ */
+export function assertWellFormed(value: string, name: string): void {
   if (
     /[\ud800-\udfff]/.test(value) &&
     !/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(value)
@@ -174,9 +190,11 @@ export function assertOptionalString(
   value: unknown,
   name: string,
 ): asserts value is string | undefined {
-  if (value !== undefined && typeof value !== 'string') {
+  if (value === undefined) return
+  if (typeof value !== 'string') {
     throw new TypeError(`${name} must be a string when given (got ${describeValue(value)})`)
   }
+  assertWellFormed(value, name)
 }
 
 /**
@@ -265,6 +283,7 @@ export function assertStringArray(
     if (typeof item !== 'string') {
       throw new TypeError(`${name}[${i}] must be a string (got ${describeValue(item)})`)
     }
+    assertWellFormed(item, `${name}[${i}]`)
   })
 }
 

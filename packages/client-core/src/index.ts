@@ -7,6 +7,7 @@ export {
   assertId,
   assertSecret,
   assertPositiveInteger,
+  assertWellFormed,
   assertNonNegativeNumber,
   assertRegion,
   assertObject,

@@ -1,4 +1,4 @@
-import { assertId } from './checks'
+import { assertId, assertWellFormed } from './checks'
 
 /**
  * Fills a path template such as `/events/{event_id}` with percent-encoded values, so that an id like
@@ -78,7 +78,10 @@ export function serializeQuery(query: Readonly<Record<string, unknown>> | undefi
           `query parameter ${name} must be a string, number or boolean (or an array of them)`,
         )
       }
-      out += `${out ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`
+      const text = String(item)
+      assertWellFormed(name, `query parameter name ${JSON.stringify(name).slice(0, 40)}`)
+      assertWellFormed(text, `query parameter ${name}`)
+      out += `${out ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(text)}`
     }
   }
   return out

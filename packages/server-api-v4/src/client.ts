@@ -4,6 +4,7 @@ import {
   assertObject,
   assertOptionalBoolean,
   assertOptionalString,
+  assertWellFormed,
   assertPlainObject,
   assertPositiveInteger,
   assertRegion,
@@ -372,8 +373,14 @@ function checkFilter(filter: unknown): void {
   if (record.limit !== undefined) assertPositiveInteger(record.limit, 'filter.limit')
   for (const name in record) {
     const value = record[name]
+    if (typeof value === 'string') assertWellFormed(value, `filter.${name}`)
     if (value == null || isScalar(value)) continue
-    if (Array.isArray(value) && value.every((v) => v == null || isScalar(v))) continue
+    if (Array.isArray(value) && value.every((v) => v == null || isScalar(v))) {
+      value.forEach((v, i) => {
+        if (typeof v === 'string') assertWellFormed(v, `filter.${name}[${i}]`)
+      })
+      continue
+    }
     throw new TypeError(
       `filter.${name} must be a string, finite number or boolean, or an array of them`,
     )
