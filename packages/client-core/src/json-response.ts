@@ -30,6 +30,11 @@ export async function readJsonBody(
   if (typeof response.text !== 'function' && typeof response.json === 'function') {
     return readJsonOnly(response, clean)
   }
+  // Known to be empty without reading it: the body stays unread, so a caller that catches the
+  // error can still read `error.response` (as the official SDKs leave it).
+  if (response.status === 204 || response.headers?.get?.('content-length') === '0') {
+    throw new SdkError('Expected JSON response but response body is empty', response)
+  }
   const limit = bodyLimits.get(response)
   const signals = limit ? (signal ? [signal, limit] : [limit]) : signal ? [signal] : []
   let text: string

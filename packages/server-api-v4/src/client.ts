@@ -86,12 +86,11 @@ export class FingerprintServerApiClient implements FingerprintApi {
       defaultRegion: Region.Global,
       baseUrl: options.baseUrl,
     })
-    this.#headers = {
-      Accept: 'application/json',
-      'User-Agent': `fpapi-server-api-v4/${VERSION}`,
-      ...auth.headers(),
-      ...definedHeaders(options.defaultHeaders),
-    }
+    this.#headers = mergeHeaders(
+      { Accept: 'application/json', 'User-Agent': `fpapi-server-api-v4/${VERSION}` },
+      auth.headers(),
+      options.defaultHeaders,
+    )
     this.#transport = createTransport({
       fetch: options.fetch,
       auth,
@@ -316,11 +315,12 @@ export class FingerprintServerApiClient implements FingerprintApi {
     const url = search ? `${this.#baseUrl}${path}?${search}` : `${this.#baseUrl}${path}`
     let headers = this.#headers
     if (body !== undefined || requestOptions?.headers) {
-      headers = {
-        ...headers,
-        ...(body === undefined ? undefined : { 'Content-Type': 'application/json' }),
-        ...definedHeaders(requestOptions?.headers),
-      }
+      // The JSON content type comes first, so a Content-Type of the caller's (any case) replaces it.
+      headers = mergeHeaders(
+        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        headers,
+        requestOptions?.headers,
+      )
     }
     const init: RequestInit = { method, headers }
     if (body !== undefined) init.body = JSON.stringify(body)
@@ -344,13 +344,29 @@ export class FingerprintServerApiClient implements FingerprintApi {
   }
 }
 
-/** Headers without their `undefined` entries, which fetch would send as the text `undefined`. */
-function definedHeaders(
-  headers: Record<string, string> | undefined,
-): Record<string, string> | undefined {
-  if (!headers) return headers
+/**
+ * Merges header sets in order: a later header replaces an earlier one of the same name in any case
+ * (a user's `accept` replaces the default `Accept` instead of being joined to it into
+ * `application/json, text/plain`), and `undefined` values, which fetch would send as the text
+ * `undefined`, are left out.
+ */
+function mergeHeaders(
+  ...sets: (Readonly<Record<string, string>> | undefined)[]
+): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const name in headers) if (headers[name] !== undefined) out[name] = headers[name]
+  const names = new Map<string, string>()
+  for (const set of sets) {
+    if (!set) continue
+    for (const name in set) {
+      const value = set[name]
+      if (value === undefined) continue
+      const key = name.toLowerCase()
+      const previous = names.get(key)
+      if (previous !== undefined) delete out[previous]
+      names.set(key, name)
+      out[name] = value
+    }
+  }
   return out
 }
 
