@@ -141,7 +141,10 @@ export class FingerprintServerApiClient implements FingerprintApi {
     assertId(eventId, 'eventId')
     if (options != null) {
       assertPlainObject(options, 'options')
-      assertOptionalString(options.ruleset_id, 'options.ruleset_id')
+      // null is left out of the query, as undefined is (and as the official SDK does).
+      if (options.ruleset_id !== null) {
+        assertOptionalString(options.ruleset_id, 'options.ruleset_id')
+      }
     }
     assertRequestOptions(requestOptions)
     const path = `/events/${encodeURIComponent(eventId)}`
@@ -183,8 +186,8 @@ export class FingerprintServerApiClient implements FingerprintApi {
    * @param filter - the filters, `limit` (1-100) and `pagination_key`.
    * @param requestOptions - per-call `signal`, `timeoutMs`, `retries`, `headers`.
    * @returns `{ events, pagination_key? }`.
-   * @throws {TypeError} before any request when `filter` is not an object or `limit` is not a
-   *   positive integer.
+   * @throws {TypeError} before any request when `filter` is not an object (`null` and
+   *   `undefined` mean no filter) or `limit` is not a positive integer.
    * @throws {ServerApiError} / {@link RequestError} for HTTP errors.
    * @example
    * ```ts
@@ -383,7 +386,8 @@ function checkEventUpdate(body: unknown): void {
 }
 
 function checkFilter(filter: unknown): void {
-  if (filter === undefined) return
+  // No filter: undefined, or null as an untyped caller of the official SDK may pass.
+  if (filter == null) return
   assertPlainObject(filter, 'filter')
   const record = filter as Record<string, unknown>
   if (record.limit !== undefined) assertPositiveInteger(record.limit, 'filter.limit')

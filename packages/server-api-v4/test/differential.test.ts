@@ -272,6 +272,7 @@ const pageReply: Reply = {
 describe('searchEvents: every filter of the spec gives the same query', () => {
   const handWritten: [string, Record<string, unknown> | undefined][] = [
     ['no filter', undefined],
+    ['null filter', null],
     ['empty filter', {}],
     ['limit 1', { limit: 1 }],
     ['limit 100', { limit: 100 }],
@@ -396,6 +397,7 @@ describe('getEvent / updateEvent / deleteVisitorData: ids with awkward character
   test.each([
     ['ruleset_id with reserved characters', { ruleset_id: 'rs 1&x=y#z+ü' }],
     ['ruleset_id undefined', { ruleset_id: undefined }],
+    ['ruleset_id null', { ruleset_id: null }],
     ['empty options', {}],
     ['null options', null],
     ['an unknown option passes through', { ruleset_id: 'rs', future_option: 'yes' }],
@@ -422,6 +424,7 @@ describe('getEvent / updateEvent / deleteVisitorData: ids with awkward character
     ['tags, nested', { tags: { reviewed: true, score: 0.5, list: ['a', { b: null }] } }],
     ['everything', { linked_id: 'ü', suspect: true, tags: {} }],
     ['empty body', {}],
+    ['undefined fields are left out', { linked_id: undefined, suspect: true, tags: undefined }],
     ['an unknown field passes through', { linked_id: 'x', future_field: [1, 2] }],
   ])('updateEvent body: %s', async (_, body) => {
     reply = { status: 200, body: '' }
@@ -456,6 +459,32 @@ describe('getEvent / updateEvent / deleteVisitorData: ids with awkward character
     const result = await both((c) => c.getEvent('ev-1'), { region })
     expectSameRequestAndOutcome(result)
     expect(result.ours.origins).toEqual([origin])
+  })
+})
+
+describe('constructor options', () => {
+  // Expected difference: ours checks its options when the client is made, with a TypeError naming
+  // the option (a subclass of Error, which the official SDK throws for a missing key); the official
+  // SDK accepts an unknown region and fails on the first call with Error('Unsupported region').
+  test.each([
+    ['an empty apiKey', { apiKey: '' }, 'construct'],
+    ['no apiKey', { apiKey: undefined }, 'construct'],
+    ['an unknown region', { region: 'Mars' }, 'call'],
+    ['a lower-case region', { region: 'eu' }, 'call'],
+  ])('expected difference: %s', async (_, options, officialFailsAt) => {
+    reply = eventReply()
+    const result = await both((c) => c.getEvent('ev-1'), options as never)
+    const off = rejected(result.official.outcome)
+    expect(off.classes.Error).toBe(true)
+    expect(off.message).toBe(
+      officialFailsAt === 'construct' ? 'Api key is not set' : 'Unsupported region',
+    )
+    expect(result.official.requests).toHaveLength(0)
+    expect(result.ours.requests).toHaveLength(0)
+    expect(rejected(result.ours.outcome)).toMatchObject({
+      classes: { Error: true, TypeError: true },
+      message: expect.stringMatching(/^(apiKey|region) /),
+    })
   })
 })
 
