@@ -99,6 +99,7 @@ function onTheWire(r: Received) {
     body: r.body,
     authorization: r.headers.authorization,
     userHeader: r.headers['x-diff-case'],
+    numberHeader: r.headers['x-number'],
     accept: r.headers.accept,
     contentType: r.headers['content-type'],
   }
@@ -270,7 +271,7 @@ const pageReply: Reply = {
 }
 
 describe('searchEvents: every filter of the spec gives the same query', () => {
-  const handWritten: [string, Record<string, unknown> | undefined][] = [
+  const handWritten: [string, Record<string, unknown> | null | undefined][] = [
     ['no filter', undefined],
     ['null filter', null],
     ['empty filter', {}],
@@ -512,6 +513,18 @@ describe('headers: Authorization and user headers', () => {
     expect(result.official.requests[0]!.contentType).toBe(value)
     expect(result.ours.requests[0]!.contentType).toBe(value)
     expect(comparable(result.ours.requests[0]!)).toEqual(comparable(result.official.requests[0]!))
+  })
+
+  // Expected difference: a header whose value is undefined is left out by ours; the official SDK
+  // hands it to fetch, which sends the text `undefined`. A number is sent as text by both.
+  test('expected difference: an undefined header value is not sent as "undefined"', async () => {
+    reply = eventReply()
+    const defaultHeaders = { 'X-Diff-Case': undefined, 'X-Number': 5 } as never
+    const result = await both((c) => c.getEvent('ev-1'), { defaultHeaders })
+    const [o, u] = [result.official.requests[0]!, result.ours.requests[0]!]
+    expect(o).toMatchObject({ userHeader: 'undefined', numberHeader: '5' })
+    expect(comparable(u)).toEqual({ ...comparable(o), userHeader: undefined })
+    expect(result.ours.outcome).toEqual(result.official.outcome)
   })
 
   // Expected difference: a lower-case `authorization` in defaultHeaders replaces ours' own, as the
@@ -867,6 +880,52 @@ describe('transport: redirects, byte order marks, network failures', () => {
   })
 })
 
+describe('error classes a program builds itself (test doubles, wrappers)', () => {
+  const body = { error: { code: 'event_not_found', message: 'No such event' } } as const
+  const response = () =>
+    new Response(JSON.stringify(body), {
+      status: 404,
+      statusText: 'Not Found',
+      headers: { 'retry-after': '5' },
+    })
+  const build: [string, (sdk: Sdk, r: Response) => unknown][] = [
+    ['new SdkError', (sdk, r) => new sdk.SdkError('Broken', r, new RangeError('inner'))],
+    ['new RequestError', (sdk, r) => new sdk.RequestError('Failed', body, 404, 'custom', r)],
+    ['new ServerApiError', (sdk, r) => new sdk.ServerApiError(body, 404, r)],
+    ['ServerApiError.fromErrorResponse', (sdk, r) => sdk.ServerApiError.fromErrorResponse(body, r)],
+    ['new TooManyRequestsError', (sdk, r) => new sdk.TooManyRequestsError(body, r)],
+    ['RequestError.unknown', (sdk, r) => sdk.RequestError.unknown(r, '<html>')],
+    ['new UnsealError', (sdk) => new sdk.UnsealError({} as never, new Error('bad tag'))],
+    [
+      'new UnsealAggregateError',
+      (sdk) => new sdk.UnsealAggregateError([new sdk.UnsealError({} as never)]),
+    ],
+  ]
+  test.each(build)('%s', (label, make) => {
+    const [r1, r2] = [response(), response()]
+    const [off, mine] = [make(official, r1), make(ours, r2)]
+    const view = (e: unknown, sdk: Sdk, r: Response) => ({
+      ...describeError(e, sdk),
+      sameResponse: (e as { response?: unknown }).response === r,
+      text: String(e),
+    })
+    const want = view(off, official, r1)
+    // Expected differences, as for thrown errors: ours' TooManyRequestsError reads `retryAfter`
+    // from the response, and RequestError.unknown names the status in its message.
+    const expected =
+      label === 'new TooManyRequestsError'
+        ? { ...want, retryAfter: 5 }
+        : label === 'RequestError.unknown'
+          ? {
+              ...want,
+              message: 'Unknown error (HTTP 404 Not Found)',
+              text: 'RequestError: Unknown error (HTTP 404 Not Found)',
+            }
+          : want
+    expect(view(mine, ours, r2)).toEqual(expected)
+  })
+})
+
 // ---------------------------------------------------------------------------------------------
 // Sealed results.
 
@@ -909,6 +968,10 @@ describe('unsealEventsResponse', () => {
     const result = await unsealBoth(sealed, decryptionKeys)
     expect(result.official.outcome).toEqual({ resolved: JSON.parse(event) })
     expect(result.ours.outcome).toEqual(result.official.outcome)
+    // `unseal` gives the text itself.
+    expect(await ours.unseal(sealed, decryptionKeys as never)).toBe(
+      await official.unseal(sealed, decryptionKeys as never),
+    )
   })
 
   // Generated: tampering at random places, cutting at random lengths, all with several keys.
