@@ -489,6 +489,34 @@ describe('constructor options', () => {
   })
 })
 
+// Expected difference: ours refuses a key with whitespace or control characters when the client is
+// made (a key read from a file often ends in a newline, and a key with a space is a pasting
+// mistake); the official SDK sends it (fetch trims the newline) or, for characters fetch can't
+// send, fails on the first call with a network SdkError.
+test.each([
+  ['a trailing newline', `${API_KEY}\n`, `Bearer ${API_KEY}`],
+  ['an inner space', 'two words', 'Bearer two words'],
+  ['a non-Latin-1 character', 'ключ', undefined],
+])('expected difference: an apiKey with %s is a TypeError in ours', async (_, apiKey, sent) => {
+  reply = eventReply()
+  const result = await both((c) => c.getEvent('ev-1'), { apiKey })
+  if (sent) {
+    expect(result.official.requests[0]!.authorization).toBe(sent)
+  } else {
+    expect(rejected(result.official.outcome)).toMatchObject({
+      name: 'SdkError',
+      cause: 'TypeError',
+    })
+  }
+  expect(result.ours.requests).toHaveLength(0)
+  expect(rejected(result.ours.outcome)).toMatchObject({
+    classes: { TypeError: true },
+    message: expect.stringMatching(/^apiKey /),
+  })
+  // The key never appears in ours' message.
+  expect(rejected(result.ours.outcome).message).not.toContain(apiKey.trim())
+})
+
 describe('headers: Authorization and user headers', () => {
   test.each([
     ['a user header', { 'X-Diff-Case': 'custom value' }],
