@@ -52,7 +52,9 @@ export const MIN_SEARCHED_KEY_LENGTH = 8
  * @param apiKey - the secret key.
  * @returns an {@link Auth} whose key can't be read back from its properties.
  * @throws {TypeError} when `apiKey` is not a non-empty string of visible ASCII characters (the
- *   message never contains the key).
+ *   message never contains the key). Spaces, tabs and line breaks around the key are dropped
+ *   first, as fetch drops them around any header value: a key read from a file or a secret store
+ *   with a trailing newline works, as it does with the official SDKs.
  * @example
  * ```ts
  * const auth = createAuth({ type: 'header', name: 'Auth-API-Key' }, process.env.API_KEY)
@@ -61,13 +63,13 @@ export const MIN_SEARCHED_KEY_LENGTH = 8
  */
 export function createAuth(style: AuthStyle, apiKey: unknown): Auth {
   assertSecret(apiKey, 'apiKey')
+  const key = apiKey.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '')
   // A key that can't be a header value makes fetch throw a message quoting the header, key included.
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+  if (!/^[\x21-\x7e]+$/.test(key)) {
     throw new TypeError(
       'apiKey must contain only visible ASCII characters (no spaces or control characters)',
     )
   }
-  const key = apiKey
   const headerName =
     style.type === 'bearer' ? 'Authorization' : style.type === 'header' ? style.name : undefined
   const headerValue = style.type === 'bearer' ? `Bearer ${key}` : key

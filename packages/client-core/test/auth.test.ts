@@ -79,3 +79,16 @@ describe('keys that cannot be header values', () => {
     },
   )
 })
+
+test('spaces and line breaks around the key are dropped, as fetch drops them around header values', () => {
+  for (const raw of ['key-from-file-0001\n', ' key-from-file-0001', '\tkey-from-file-0001\r\n']) {
+    expect(createAuth({ type: 'bearer' }, raw).headers()).toEqual({
+      Authorization: 'Bearer key-from-file-0001',
+    })
+    expect(createAuth({ type: 'query', name: 'api_key' }, raw).query()).toEqual({
+      api_key: 'key-from-file-0001',
+    })
+  }
+  // only whitespace: still an empty key
+  expect(() => createAuth({ type: 'bearer' }, ' \n')).toThrow(TypeError)
+})

@@ -489,12 +489,26 @@ describe('constructor options', () => {
   })
 })
 
-// Expected difference: ours refuses a key with whitespace or control characters when the client is
-// made (a key read from a file often ends in a newline, and a key with a space is a pasting
-// mistake); the official SDK sends it (fetch trims the newline) or, for characters fetch can't
-// send, fails on the first call with a network SdkError.
+test('an apiKey with a trailing newline is sent trimmed, as fetch trims header values', async () => {
+  reply = eventReply()
+  const result = await both((c) => c.getEvent('ev-1'), { apiKey: `${API_KEY}\r\n` })
+  expectSameRequestAndOutcome(result)
+  expect(result.ours.requests[0]!.authorization).toBe(`Bearer ${API_KEY}`)
+})
+
+// Expected difference: whitespace BEFORE the key. fetch trims only the ends of the header value,
+// so the official SDK sends `Bearer  \tkey`; ours trims the key itself and sends `Bearer key`.
+test('expected difference: an apiKey with leading whitespace is sent trimmed by ours', async () => {
+  reply = eventReply()
+  const result = await both((c) => c.getEvent('ev-1'), { apiKey: ` \t${API_KEY}` })
+  expect(result.official.requests[0]!.authorization).toBe(`Bearer  \t${API_KEY}`)
+  expect(result.ours.requests[0]!.authorization).toBe(`Bearer ${API_KEY}`)
+})
+
+// Expected difference: ours refuses a key with whitespace inside or characters a header can't
+// carry when the client is made (a key with a space is a pasting mistake); the official SDK sends
+// it, or, for characters fetch can't send, fails on the first call with a network SdkError.
 test.each([
-  ['a trailing newline', `${API_KEY}\n`, `Bearer ${API_KEY}`],
   ['an inner space', 'two words', 'Bearer two words'],
   ['a non-Latin-1 character', 'ключ', undefined],
 ])('expected difference: an apiKey with %s is a TypeError in ours', async (_, apiKey, sent) => {
