@@ -11,6 +11,7 @@ import { redactError } from './redact-error'
  *   body and rejects with the signal's reason, as an abort during the request does.
  * @param redactText - removes the key from the error a failing body stream or parser gives (a
  *   custom fetch may quote the request URL there, as node-fetch does).
+ * @param options - `keepReadable`: see {@link ReadJsonOptions}.
  * @returns the parsed body.
  * @throws {SdkError} when the body is empty or not JSON.
  * @throws the signal's reason when `signal` aborts before the body is read.
@@ -23,6 +24,18 @@ export async function readJsonBody(
   response: Response,
   signal?: AbortSignal,
   redactText?: (text: string) => string,
+  options?: ReadJsonOptions,
+): Promise<unknown> {
+  return readJson(response, signal, redactText, options, false)
+}
+
+/** The body of {@link readJsonBody}; with `objectOnly`, JSON other than an object is an error too. */
+async function readJson(
+  response: Response,
+  signal: AbortSignal | undefined,
+  redactText: ((text: string) => string) | undefined,
+  options: ReadJsonOptions | undefined,
+  objectOnly: boolean,
 ): Promise<unknown> {
   const clean = (error: unknown) => (redactText ? redactError(error, redactText) : error)
   // A Response-like object from an injected fetch may only have json() (test doubles written for
@@ -47,17 +60,57 @@ export async function readJsonBody(
     const why = cause instanceof Error && cause.message ? ` (${cause.message})` : ''
     throw new SdkError(`Failed to read the response body${why}`, response, cause)
   }
+  const kept = () => (options?.keepReadable ? readableCopy(response, text) : response)
   if (text === '') {
-    throw new SdkError('Expected JSON response but response body is empty', response)
+    throw new SdkError('Expected JSON response but response body is empty', kept())
   }
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch (cause) {
     throw new SdkError(
       `Failed to parse JSON response (content-type: ${response.headers.get('content-type') ?? 'none'})`,
-      response,
+      kept(),
       clean(cause),
     )
+  }
+  if (objectOnly) expectObject(value, kept)
+  return value
+}
+
+function expectObject(value: unknown, kept: () => Response): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+    throw new SdkError(`Expected a JSON object in the response body, got ${got}`, kept())
+  }
+}
+
+/** Options of {@link readJsonBody} and {@link readJsonObject}. */
+export interface ReadJsonOptions {
+  /**
+   * When the body is read but can't be returned (empty, not JSON, not an object), attach to the
+   * error a copy of the response whose body is the text read, so a caller can still call
+   * `error.response.text()` (as with an SDK that parses a clone). Default false: the response as is.
+   */
+  keepReadable?: boolean
+}
+
+/**
+ * A copy of a response whose body has been read: same status, status text and headers, with the
+ * text as its body. Falls back to the response itself when one can't be built (a Response-like
+ * object from an injected fetch, a status the constructor refuses).
+ */
+function readableCopy(response: Response, text: string): Response {
+  try {
+    const status = response.status
+    const nullBody = status === 204 || status === 205 || status === 304
+    return new Response(nullBody || text === '' ? null : text, {
+      status,
+      statusText: response.statusText,
+      headers: response.headers,
+    })
+  } catch {
+    return response
   }
 }
 
@@ -80,6 +133,7 @@ async function readJsonOnly(
  * @param response - a 2xx response.
  * @param signal - the caller's signal, as for {@link readJsonBody}.
  * @param redactText - as for {@link readJsonBody}.
+ * @param options - as for {@link readJsonBody}.
  * @returns the parsed object.
  * @throws {SdkError} when the body is empty, not JSON, or JSON but not an object (the response is
  *   kept, non-enumerable).
@@ -93,13 +147,12 @@ export async function readJsonObject(
   response: Response,
   signal?: AbortSignal,
   redactText?: (text: string) => string,
+  options?: ReadJsonOptions,
 ): Promise<object> {
-  const value = await readJsonBody(response, signal, redactText)
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-    throw new SdkError(`Expected a JSON object in the response body, got ${got}`, response)
-  }
-  return value
+  const value = await readJson(response, signal, redactText, options, true)
+  // A Response-like object read through json() only is checked here (readJson checked the rest).
+  expectObject(value, () => response)
+  return value as object
 }
 
 /**

@@ -45,10 +45,21 @@ export function checkSearchFilter(filter: unknown): asserts filter is SearchEven
   assertPlainObject(filter, 'filter')
   const f = filter as Record<string, unknown>
   assertPositiveInteger(f.limit, 'filter.limit')
-  assertOptionalString(f.pagination_key, 'filter.pagination_key')
-  assertOptionalNumber(f.start, 'filter.start')
-  assertOptionalNumber(f.end, 'filter.end')
-  assertStringArray(f.environment, 'filter.environment')
+  // `null` means "not given", as `undefined` does: both are left out of the query, as the official
+  // SDK leaves them out, and so are `null`/`undefined` items of `environment`.
+  assertOptionalString(absent(f.pagination_key), 'filter.pagination_key')
+  assertOptionalNumber(absent(f.start), 'filter.start')
+  assertOptionalNumber(absent(f.end), 'filter.end')
+  const environment = absent(f.environment)
+  if (!Array.isArray(environment)) return assertStringArray(environment, 'filter.environment')
+  environment.forEach((item: unknown, i) => {
+    if (item != null) assertOptionalString(item, `filter.environment[${i}]`)
+  })
+}
+
+/** `null` read as `undefined`: an untyped caller of the official SDK may pass either for "none". */
+function absent(value: unknown): unknown {
+  return value === null ? undefined : value
 }
 
 /** @internal `getVisits(visitorId, filter?)`: an id and, when given, a well-typed filter. */
@@ -60,12 +71,12 @@ export function checkVisitsArguments(
   if (filter === undefined || filter === null) return
   assertPlainObject(filter, 'filter')
   const f = filter as Record<string, unknown>
-  // The spec allows `limit: 0` and `before: 0` (minimum 0).
-  if (f.limit !== undefined) assertNonNegativeInteger(f.limit, 'filter.limit')
-  if (f.before !== undefined) assertNonNegativeInteger(f.before, 'filter.before')
-  assertOptionalString(f.paginationKey, 'filter.paginationKey')
-  assertOptionalString(f.request_id, 'filter.request_id')
-  assertOptionalString(f.linked_id, 'filter.linked_id')
+  // The spec allows `limit: 0` and `before: 0` (minimum 0); `null` means "not given".
+  if (f.limit != null) assertNonNegativeInteger(f.limit, 'filter.limit')
+  if (f.before != null) assertNonNegativeInteger(f.before, 'filter.before')
+  assertOptionalString(absent(f.paginationKey), 'filter.paginationKey')
+  assertOptionalString(absent(f.request_id), 'filter.request_id')
+  assertOptionalString(absent(f.linked_id), 'filter.linked_id')
 }
 
 /** @internal `getRelatedVisitors(filter)`: `filter.visitor_id` is required. */

@@ -7,11 +7,10 @@ export { getIntegrationInfo } from './user-agent'
 export { getRetryAfter } from './retry-after'
 export { unsealEventsResponse, unseal, parseEventsResponse } from './sealed'
 export { nextVisitsFilter, nextSearchFilter } from './history-cursor'
-export { TooManyRequestsError } from './errors'
+export { TooManyRequestsError, RequestError } from './errors'
 export type { TooManyRequestsErrorConstructor } from './errors'
 export {
   SdkError,
-  RequestError,
   ServerApiError,
   NetworkError,
   RequestTimeoutError,

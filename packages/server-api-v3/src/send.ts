@@ -13,6 +13,8 @@ import {
 } from '@fpapi/client-core'
 import { serializeQuery } from './query-string'
 
+const KEEP_READABLE = { keepReadable: true } as const
+
 /** Everything a request needs from its client, fixed at construction. @internal */
 export interface SendConfig {
   baseUrl: string
@@ -69,9 +71,15 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
   headers[name] = value
 }
 
+function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
+  for (const name in headers) if (name.toLowerCase() === lowerName) return true
+  return false
+}
+
 /**
  * The headers of one call: the client's (defaults, then `defaultHeaders`, then auth), the call's
- * own headers over them (never over the auth header), and the JSON content type of a body.
+ * own headers over them (never over the auth header), and the JSON content type of a body unless
+ * the caller gave a Content-Type.
  *
  * @internal
  */
@@ -89,7 +97,8 @@ function headersFor(
       setHeader(headers, name, extra[name])
     }
   }
-  if (hasBody) setHeader(headers, 'Content-Type', 'application/json')
+  // A Content-Type the caller chose (in defaultHeaders or per call, in any letter case) is kept.
+  if (hasBody && !hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json'
   return headers
 }
 
@@ -132,5 +141,12 @@ export async function send(
     return undefined
   }
   // Every v3 operation with a body answers a JSON object (an event, a page, a list holder).
-  return readJsonObject(response, requestOptions?.signal, config.transport.redactText)
+  // The official v6 SDK parses a clone, so `error.response.text()` still works after a body that
+  // is empty or not JSON: keep that true here (the error then carries a copy with the text read).
+  return readJsonObject(
+    response,
+    requestOptions?.signal,
+    config.transport.redactText,
+    KEEP_READABLE,
+  )
 }
