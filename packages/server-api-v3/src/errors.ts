@@ -16,6 +16,10 @@ import type { ErrorPlainResponse, ErrorResponse } from './types'
 /** The core's class-brand key (see `isInstanceAcrossCopies` in `@fpapi/client-core`). */
 const BRAND = '@fpapi/error-class'
 
+function keepName(constructor: object, name: string): void {
+  Object.defineProperty(constructor, 'name', { value: name, configurable: true })
+}
+
 // The factories build their instances outside the class bodies: a class that names itself inside
 // its body is renamed by bundlers, and that name would show in stack traces and `util.inspect`.
 function fromApiBody(body: unknown, response: Response): CoreRequestError {
@@ -47,6 +51,12 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
 > {
   /** The core's brand: errors the core builds are `instanceof` this class too. */
   static readonly [BRAND]: string = 'RequestError'
+
+  static {
+    // A bundle holds the core's class of the same name, so bundlers rename this one
+    // (`RequestError2`); the name shown by `util.inspect` and stack traces stays the official one.
+    keepName(this, 'RequestError')
+  }
 
   /**
    * Builds the error for a body in the API's `ErrorResponse` shape, as the official SDK's factory
@@ -119,6 +129,10 @@ export const TooManyRequestsError: TooManyRequestsErrorConstructor = class exten
 > {
   /** The core's brand: errors the core builds are `instanceof` this class too. */
   static readonly [BRAND]: string = 'TooManyRequestsError'
+
+  static {
+    keepName(this, 'TooManyRequestsError')
+  }
 
   static fromPlain(body: ErrorPlainResponse, response: Response): TooManyRequestsError {
     return rateLimitedFromPlain(body, response)

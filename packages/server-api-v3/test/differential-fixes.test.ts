@@ -115,6 +115,11 @@ describe("the official SDK's static error factories", () => {
     expect(e.responseBody).toEqual({ error: { code: 'TooManyRequests', message: 'Slow down' } })
   })
 
+  test('the classes keep their official names (a bundle renames a second class of the same name)', () => {
+    expect(RequestError.name).toBe('RequestError')
+    expect(TooManyRequestsError.name).toBe('TooManyRequestsError')
+  })
+
   test('errors the client throws are instances of the exported classes', async () => {
     const { client: c } = client({ status: 429, json: { error: 'Slow' } })
     const e = await c.getVisits('v').catch((x: unknown) => x)
