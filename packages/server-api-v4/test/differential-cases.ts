@@ -5,23 +5,12 @@
  */
 import type { components } from '@fpapi/server-api-v4'
 import type { SearchEventsFilter } from '@fpapi/server-api-v4'
+import { random } from '../../../scripts/test/helpers/random'
 
 type Schemas = components['schemas']
 
-/** A deterministic PRNG (mulberry32): `next()` in [0, 1), `int(n)` in [0, n), `pick(items)`. */
-export function random(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
-  return { next, int, pick }
-}
+/** The seeded PRNG the scripts' generated tests use too. */
+export { random }
 export type Random = ReturnType<typeof random>
 
 /** How one query filter of `GET /events` is typed in the spec. */
