@@ -41,7 +41,9 @@ async function readJson(
   // A Response-like object from an injected fetch may only have json() (test doubles written for
   // the official SDKs, which call json()): read it that way rather than fail on a missing text().
   if (typeof response.text !== 'function' && typeof response.json === 'function') {
-    return readJsonOnly(response, clean)
+    const parsed = await readJsonOnly(response, clean)
+    if (objectOnly) expectObject(parsed, () => response)
+    return parsed
   }
   // Known to be empty without reading it: the body stays unread, so a caller that catches the
   // error can still read `error.response` (as the official SDKs leave it).
@@ -149,10 +151,7 @@ export async function readJsonObject(
   redactText?: (text: string) => string,
   options?: ReadJsonOptions,
 ): Promise<object> {
-  const value = await readJson(response, signal, redactText, options, true)
-  // A Response-like object read through json() only is checked here (readJson checked the rest).
-  expectObject(value, () => response)
-  return value as object
+  return (await readJson(response, signal, redactText, options, true)) as object
 }
 
 /**
