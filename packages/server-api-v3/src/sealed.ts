@@ -1,4 +1,4 @@
-import { unseal as coreUnseal, type BytesLike, type DecryptionKey } from '@fpapi/client-core'
+import { unseal, type BytesLike, type DecryptionKey } from '@fpapi/client-core'
 import type { EventsGetResponse } from './types'
 
 function isEventsGetResponse(value: unknown): value is EventsGetResponse {
@@ -27,28 +27,9 @@ export function parseEventsResponse(unsealed: string): EventsGetResponse {
   return value
 }
 
-/**
- * Decrypts sealed data with the first key that works and returns the JSON text. Runs on any
- * runtime with WebCrypto and `DecompressionStream` (Node 18+, Deno, Bun, edge workers).
- *
- * @param sealedData - the sealed bytes: `Uint8Array`, `Buffer`, `ArrayBuffer`, any
- * `ArrayBufferView`, or a base64 string.
- * @param decryptionKeys - the keys to try, in order, each `{ key, algorithm: 'aes-256-gcm' }`.
- * @returns the decrypted text.
- * @throws {TypeError} when the data or a key is not a byte container or base64, or the list is empty.
- * @throws {UnsealAggregateError} with one {@link UnsealError} per key when no key works (short or
- * altered data, a wrong header, a wrong key); keys stay out of messages and enumerable properties.
- * @example
- * ```ts
- * const json = await unseal(sealed, [{ key: process.env.SEALED_KEY!, algorithm: 'aes-256-gcm' }])
- * ```
- */
-export function unseal(
-  sealedData: BytesLike | string,
-  decryptionKeys: readonly DecryptionKey[],
-): Promise<string> {
-  return coreUnseal(sealedData, decryptionKeys)
-}
+// The core's own function, re-exported rather than wrapped: a wrapper of the same name would be
+// renamed (`unseal2`) when the core is bundled into this package, and show so in stack traces.
+export { unseal } from '@fpapi/client-core'
 
 /**
  * Decrypts a sealed client result (the `sealedResult` of the JS agent) into a v3 event, trying each
@@ -72,5 +53,5 @@ export async function unsealEventsResponse(
   sealedData: BytesLike | string,
   decryptionKeys: readonly DecryptionKey[],
 ): Promise<EventsGetResponse> {
-  return parseEventsResponse(await coreUnseal(sealedData, decryptionKeys))
+  return parseEventsResponse(await unseal(sealedData, decryptionKeys))
 }
