@@ -14,7 +14,9 @@ export function toV3RawAttributes(raw: V4RawDeviceAttributes): V3RawDeviceAttrib
   const out: V3RawDeviceAttributes = {}
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue
-    const v3Key = RAW_ATTRIBUTE_KEYS[key]
+    // Own names only: a key such as `constructor` or `__proto__` in a server's answer would otherwise
+    // find Object.prototype's members and become a key like 'function Object() { [native code] }'.
+    const v3Key = Object.hasOwn(RAW_ATTRIBUTE_KEYS, key) ? RAW_ATTRIBUTE_KEYS[key] : undefined
     // v4-only attributes (device_model, font_hash, battery_level, ...) had no v3 name: left out
     if (v3Key === undefined) continue
     const v3Value =

@@ -128,7 +128,8 @@ export function toV4SearchFilter(
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue
-    if (key in UNSUPPORTED_V3_SEARCH_FILTERS) {
+    // Own names only: `constructor` or `toString` must be reported as unknown filters, not as removed ones.
+    if (Object.hasOwn(UNSUPPORTED_V3_SEARCH_FILTERS, key)) {
       const why = UNSUPPORTED_V3_SEARCH_FILTERS[key]
       if (!options.dropUnsupported) {
         throw new TypeError(

@@ -24,7 +24,9 @@ export function toV4Update(body: V3EventsUpdateRequest): V4EventUpdate {
   }
   for (const key of Object.keys(body)) {
     if (!V3_KEYS.has(key)) {
-      const hint = V4_HINT[key] ? ` (it is the v4 name; use "${V4_HINT[key]}" in a v3 body)` : ''
+      const hint = Object.hasOwn(V4_HINT, key)
+        ? ` (it is the v4 name; use "${V4_HINT[key]}" in a v3 body)`
+        : ''
       throw new TypeError(
         `body.${key} is not a v3 update field${hint}; expected linkedId, tag or suspect`,
       )
