@@ -1,3 +1,4 @@
+import { onAbort as watchAbort } from './abort-listener'
 import { NetworkError, RequestTimeoutError, SdkError } from './errors'
 import { discardBody, limitBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
@@ -235,14 +236,14 @@ function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<
       pending.then(discardBody, () => undefined)
     }
     if (signal.aborted) return onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
+    const unwatch = watchAbort(signal, onAbort)
     pending.then(
       (response) => {
-        signal.removeEventListener('abort', onAbort)
+        unwatch()
         resolve(response)
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
+        unwatch()
         reject(error)
       },
     )

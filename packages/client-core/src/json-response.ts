@@ -1,3 +1,4 @@
+import { onAbort as watchAbort } from './abort-listener'
 import { SdkError } from './errors'
 import { redactError } from './redact-error'
 
@@ -225,7 +226,7 @@ async function readTextUnlessAborted(
   const onAbort = () => {
     reader.cancel(aborted()?.reason).catch(() => undefined)
   }
-  for (const s of signals) s.addEventListener('abort', onAbort, { once: true })
+  const unwatch = signals.map((s) => watchAbort(s, onAbort))
   try {
     // Chunks are kept as bytes and decoded once at the end (a multi-byte character may be split
     // between chunks); one shared decoder is enough for that.
@@ -248,6 +249,6 @@ async function readTextUnlessAborted(
     }
     return utf8.decode(all)
   } finally {
-    for (const s of signals) s.removeEventListener('abort', onAbort)
+    for (const stop of unwatch) stop()
   }
 }

@@ -1,3 +1,5 @@
+import { onAbort as watchAbort } from './abort-listener'
+
 /** A function that waits `ms` milliseconds and rejects with the signal's reason when it aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 
@@ -19,17 +21,18 @@ export const sleep: Sleep = (ms, signal) =>
       reject(signal.reason)
       return
     }
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
     const timer = setTimeout(
       () => {
-        signal?.removeEventListener('abort', onAbort)
+        unwatch?.()
         resolve()
       },
       // setTimeout fires at once for delays over 2^31-1 ms; wait the longest it can instead.
       Math.min(ms, 2_147_483_647),
     )
-    signal?.addEventListener('abort', onAbort, { once: true })
+    const unwatch = signal
+      ? watchAbort(signal, () => {
+          clearTimeout(timer)
+          reject(signal.reason)
+        })
+      : undefined
   })

@@ -1,3 +1,5 @@
+import { onAbort as watchAbort } from './abort-listener'
+
 /** The longest delay `setTimeout` honours (about 24.8 days). */
 export const MAX_TIMER_MS = 2_147_483_647
 
@@ -41,10 +43,10 @@ export function createAttemptSignal(
   const controller = new AbortController()
   let timedOut = false
   let timer: ReturnType<typeof setTimeout> | undefined
-  const onAbort = () => controller.abort(signal?.reason)
+  let unwatch: (() => void) | undefined
   if (signal) {
     if (signal.aborted) controller.abort(signal.reason)
-    else signal.addEventListener('abort', onAbort, { once: true })
+    else unwatch = watchAbort(signal, () => controller.abort(signal.reason))
   }
   // Timers longer than 2^31-1 ms fire at once in every runtime; such a timeout means "none".
   if (timeoutMs && timeoutMs <= MAX_TIMER_MS && !controller.signal.aborted) {
@@ -60,10 +62,10 @@ export function createAttemptSignal(
     timedOut: () => timedOut,
     clear: () => {
       if (timer !== undefined) clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
+      unwatch?.()
     },
     settle: () => {
-      signal?.removeEventListener('abort', onAbort)
+      unwatch?.()
       ;(timer as { unref?: () => void } | undefined)?.unref?.()
     },
   }
