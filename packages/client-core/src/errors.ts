@@ -23,14 +23,14 @@ export interface RequestErrorDetails {
   statusText?: string | undefined
 }
 
-function hide(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: false,
-    writable: false,
-    configurable: true,
-  })
-}
+/**
+ * The response of each error, kept out of the error object itself: read through a getter on
+ * `SdkError.prototype`, it shows in no listing of the error's own properties (`Object.keys`,
+ * `JSON.stringify`, `Object.getOwnPropertyNames`, `util.inspect(error, { showHidden: true })`,
+ * `structuredClone`), where a server's echo in its headers (or, for query-style keys, the request
+ * URL in `response.url`) would otherwise be printed.
+ */
+const responses = new WeakMap<object, Response>()
 
 function headersToObject(response: Response | undefined): Record<string, string> {
   const out: Record<string, string> = {}
@@ -44,8 +44,9 @@ function headersToObject(response: Response | undefined): Record<string, string>
 /**
  * Base class of every error the clients throw on purpose.
  *
- * `response`, when present, is non-enumerable: it is there for code that inspects it, but it never
- * shows up in `JSON.stringify(error)` or in a logger that walks enumerable properties.
+ * `response`, when present, is read through a getter of the class, not kept on the error object:
+ * it is there for code that reads it, but it never shows up in `JSON.stringify(error)`,
+ * `util.inspect(error, { showHidden: true })` or a logger that walks properties.
  *
  * @example
  * ```ts
@@ -61,7 +62,7 @@ export class SdkError extends Error {
     return isInstanceAcrossCopies(this, value)
   }
 
-  /** The HTTP response, when the error comes from one (non-enumerable). */
+  /** The HTTP response, when the error comes from one (a getter: not an own property). */
   declare readonly response?: Response
 
   /**
@@ -72,9 +73,17 @@ export class SdkError extends Error {
   constructor(message: string, response?: Response, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause })
     this.name = 'SdkError'
-    hide(this, 'response', response)
+    if (response !== undefined) responses.set(this, response)
   }
 }
+
+Object.defineProperty(SdkError.prototype, 'response', {
+  get(this: object): Response | undefined {
+    return responses.get(this)
+  },
+  enumerable: false,
+  configurable: true,
+})
 
 /**
  * The network failed or the fetch implementation threw before a response arrived.
@@ -155,7 +164,7 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
   readonly requestId: string | undefined
   /** The request that failed, with credentials redacted. */
   readonly request: RequestInfo | undefined
-  /** The HTTP response (non-enumerable; its body can still be read). */
+  /** The HTTP response (a getter: not an own property; its body can still be read). */
   declare readonly response: Response
 
   /**

@@ -1,9 +1,17 @@
 import { isInstanceAcrossCopies } from './error-class-brand'
 
 /**
+ * The key of each {@link UnsealError}, kept out of the error object itself and read through a
+ * getter on the prototype: it shows in no listing of the error's own properties (`Object.keys`,
+ * `JSON.stringify`, `Object.getOwnPropertyNames`, `util.inspect(error, { showHidden: true })`).
+ */
+const keys = new WeakMap<object, unknown>()
+
+/**
  * One decryption key failed to open sealed data. The key it tried is kept as `key` for code that
- * needs to know which one failed, but it is non-enumerable: it never appears in `JSON.stringify`,
- * `util.inspect` or a logger that walks properties.
+ * needs to know which one failed, but it is not a property of the error object (a getter of the
+ * class reads it): it never appears in `JSON.stringify`, `util.inspect` (even with `showHidden`),
+ * `structuredClone` or a logger that walks properties.
  *
  * @typeParam Key - the key description type.
  * @example
@@ -20,7 +28,7 @@ export class UnsealError<Key = unknown> extends Error {
     return isInstanceAcrossCopies(this, value)
   }
 
-  /** The key that was tried (non-enumerable). */
+  /** The key that was tried (a getter: not an own property of the error). */
   declare readonly key: Key
   /** Why it failed, when known. */
   readonly error: Error | undefined
@@ -34,10 +42,18 @@ export class UnsealError<Key = unknown> extends Error {
       error ? `Unable to decrypt sealed data: ${error.message}` : 'Unable to decrypt sealed data',
     )
     this.name = 'UnsealError'
-    Object.defineProperty(this, 'key', { value: key, enumerable: false, configurable: true })
+    keys.set(this, key)
     this.error = error
   }
 }
+
+Object.defineProperty(UnsealError.prototype, 'key', {
+  get(this: object): unknown {
+    return keys.get(this)
+  },
+  enumerable: false,
+  configurable: true,
+})
 
 /**
  * No key could open the sealed data; `errors` has one {@link UnsealError} per key, in order.
