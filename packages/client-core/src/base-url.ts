@@ -23,7 +23,9 @@ export interface ResolveBaseUrlOptions<R extends string> {
  *
  * @param options - the servers, the region and the optional override.
  * @returns the base URL without a trailing slash.
- * @throws {TypeError} when the region is unknown, or `baseUrl` is not an absolute http(s) URL or
+ * @throws {TypeError} when the region is unknown, or `baseUrl` (surrounding whitespace dropped) is
+ *   not an absolute http(s) URL, holds whitespace, a control character, a backslash or a `.`/`..`
+ *   path segment, or
  *   carries credentials (the message never quotes it).
  * @example
  * ```ts
@@ -34,17 +36,30 @@ export interface ResolveBaseUrlOptions<R extends string> {
 export function resolveBaseUrl<R extends string>(options: ResolveBaseUrlOptions<R>): string {
   const { servers, region, defaultRegion, baseUrl } = options
   if (baseUrl !== undefined) {
-    if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]/i.test(baseUrl) || !parses(baseUrl)) {
+    // Surrounding spaces and line breaks (a URL read from a file or an env file) are dropped, as
+    // URL parsers drop them; they would otherwise end up inside every request path (`/v4 /events`).
+    const url = typeof baseUrl === 'string' ? baseUrl.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : ''
+    if (!/^https?:\/\/[^/?#\s]/i.test(url) || !parses(url)) {
       throw new TypeError('baseUrl must be an absolute http:// or https:// URL')
     }
-    if (/[?#]/.test(baseUrl)) {
+    if (/[?#]/.test(url)) {
       throw new TypeError('baseUrl must not contain a query string or a fragment')
     }
     // fetch refuses such URLs with a message that quotes them, password included.
-    if (/^https?:\/\/[^/]*@/i.test(baseUrl)) {
+    if (/^https?:\/\/[^/]*@/i.test(url)) {
       throw new TypeError('baseUrl must not contain credentials (user:password@)')
     }
-    return baseUrl.replace(/\/+$/, '')
+    // The URL parser would encode a space (`/v 4` -> `/v%204`), drop a tab or line break, read a
+    // backslash as a slash, and resolve `.`/`..` segments (`/v4/..` + `/events` -> `/events`): the
+    // requests would silently go to another path than the one written.
+    if (/[\s\\\0-\x1f\x7f]/.test(url)) {
+      throw new TypeError('baseUrl must not contain spaces, control characters or backslashes')
+    }
+    const path = url.replace(/^https?:\/\/[^/]*/i, '')
+    if (path.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
+      throw new TypeError("baseUrl must not contain '.' or '..' path segments")
+    }
+    return url.replace(/\/+$/, '')
   }
   const name = region ?? defaultRegion
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(servers, name)) {
