@@ -79,8 +79,8 @@ function itemsOf<Page, Item>(options: PaginateOptions<Page, Item>, page: Page): 
  * @param options - how to fetch pages and read their cursor.
  * @returns an async iterator of pages.
  * @throws {SdkError} from `next()` when the server returns a cursor it returned before, keeps
- *   answering empty pages with new cursors, or returns a page that is not an object or whose list
- *   of items is not an array.
+ *   answering empty pages with new cursors, or returns a page that is not an object, whose list
+ *   of items is not an array, or whose next-page cursor is neither a string nor a number.
  * @example
  * ```ts
  * for await (const page of iteratePages({ fetchPage, getItems: (p) => p.items, getNextCursor: (p) => p.next })) {
@@ -114,10 +114,17 @@ export function iteratePages<Page, Item = unknown>(
       const count = itemsOf(options, page).length
       if (seen + count > max && options.trimPage) page = options.trimPage(page, max - seen)
       seen += count
-      const next = options.getNextCursor(page)
+      // A number is taken as its text; any other non-string (an object, `true`) would be sent as
+      // `[object Object]` or `true`, or fail the next request's argument check with a TypeError
+      // that blames the caller's filter for the server's answer.
+      const given: unknown = options.getNextCursor(page)
+      const next = typeof given === 'number' && Number.isFinite(given) ? String(given) : given
       emptyInARow = count === 0 ? emptyInARow + 1 : 0
       if (seen >= max || !next) {
         done = true
+      } else if (typeof next !== 'string') {
+        done = true
+        throw new SdkError('Unexpected page from the server: its next-page cursor is not a string')
       } else if (cursors.has(next)) {
         done = true
         throw new SdkError(
