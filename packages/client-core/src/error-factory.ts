@@ -33,8 +33,29 @@ export interface ErrorFactoryOptions {
 }
 
 /**
- * Parses an error body defensively: JSON when it parses, the raw text otherwise, `undefined` when
- * empty. Never throws.
+ * The deepest nesting of arrays and objects an error body is parsed to. Deeper JSON (no API error
+ * looks like that) is kept as text: as a parsed value it would make `JSON.stringify(error)` and
+ * recursive loggers overflow the stack.
+ */
+const MAX_ERROR_BODY_DEPTH = 64
+
+/** Whether a parsed JSON value nests arrays or objects deeper than `max` (walked without recursion). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number]
+    if (typeof node !== 'object' || node === null) continue
+    if (depth > max) return true
+    for (const child of Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
+    }
+  }
+  return false
+}
+
+/**
+ * Parses an error body defensively: JSON when it parses, the raw text otherwise (also for JSON
+ * nested deeper than {@link MAX_ERROR_BODY_DEPTH}), `undefined` when empty. Never throws.
  *
  * @param text - the body text.
  * @returns the parsed value.
@@ -46,11 +67,13 @@ export interface ErrorFactoryOptions {
  */
 export function parseErrorBody(text: string): unknown {
   if (text === '') return undefined
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     return text
   }
+  return nestsDeeperThan(value, MAX_ERROR_BODY_DEPTH) ? text : value
 }
 
 /**
