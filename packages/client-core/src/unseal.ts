@@ -108,7 +108,9 @@ export async function unseal<K extends DecryptionKey>(
   if (!Array.isArray(decryptionKeys) || decryptionKeys.length === 0) {
     throw new TypeError('decryptionKeys must be a non-empty array of { key, algorithm }')
   }
-  const keys = decryptionKeys.map((entry: unknown, i) => {
+  // Array.from, not map: map skips the holes of a sparse array (`[, key]`), which then reached the
+  // decryption as `undefined` instead of being refused here.
+  const keys = Array.from(decryptionKeys, (entry: unknown, i) => {
     const name = `decryptionKeys[${i}]`
     if (typeof entry !== 'object' || entry === null)
       throw new TypeError(`${name} must be an object { key, algorithm }`)
