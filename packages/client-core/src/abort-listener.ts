@@ -50,3 +50,24 @@ export function onAbort(signal: AbortSignal, listener: () => void): () => void {
     signal.removeEventListener('abort', run)
   }
 }
+
+/**
+ * What a call rejects with when `signal` aborts: its `reason`, as fetch does, or an `AbortError`
+ * `DOMException` when it has none. A native signal always has one (`abort()` without an argument
+ * sets an `AbortError`), but a polyfilled signal may not, and the call would throw `undefined`.
+ *
+ * @param signal - an aborted signal.
+ * @returns the value to throw.
+ * @example
+ * ```ts
+ * if (signal.aborted) throw abortReason(signal)
+ * ```
+ *
+ * @internal
+ */
+export function abortReason(signal: AbortSignal): unknown {
+  const reason: unknown = signal.reason
+  return reason === undefined
+    ? new DOMException('This operation was aborted', 'AbortError')
+    : reason
+}

@@ -1,4 +1,4 @@
-import { onAbort as watchAbort } from './abort-listener'
+import { abortReason, onAbort as watchAbort } from './abort-listener'
 import { NetworkError, RequestTimeoutError, SdkError } from './errors'
 import { discardBody, limitBody } from './json-response'
 import { parseRetryAfter } from './retry-after'
@@ -126,7 +126,7 @@ export async function sendWithRetry(
   const useSignal = Boolean(signal || timeoutMs)
   for (let attempt = 0; ; attempt++) {
     // An injected fetch may ignore the signal: never send a request the caller already cancelled.
-    if (signal?.aborted) throw signal.reason
+    if (signal?.aborted) throw abortReason(signal)
     const canRetry = attempt < policy.max
     const guard = useSignal ? createAttemptSignal(timeoutMs, signal) : undefined
     let response: Response
@@ -150,7 +150,7 @@ export async function sendWithRetry(
       }
     } catch (thrown) {
       guard?.clear()
-      if (signal?.aborted) throw signal.reason
+      if (signal?.aborted) throw abortReason(signal)
       const cause = options.redactText ? redactError(thrown, options.redactText) : thrown
       const error = guard?.timedOut()
         ? new RequestTimeoutError(timeoutMs ?? 0, cause)
@@ -216,7 +216,7 @@ export async function sendWithRetry(
     } finally {
       guard?.clear()
     }
-    if (signal?.aborted) throw signal.reason
+    if (signal?.aborted) throw abortReason(signal)
     throw error
   }
 }
@@ -232,7 +232,7 @@ const runtimeFetch: unknown = globalThis.fetch
 function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const onAbort = () => {
-      reject(signal.reason)
+      reject(abortReason(signal))
       pending.then(discardBody, () => undefined)
     }
     if (signal.aborted) return onAbort()

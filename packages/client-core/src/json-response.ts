@@ -1,4 +1,4 @@
-import { onAbort as watchAbort } from './abort-listener'
+import { abortReason, onAbort as watchAbort } from './abort-listener'
 import { SdkError } from './errors'
 import { redactError } from './redact-error'
 
@@ -57,7 +57,7 @@ async function readJson(
   try {
     text = signals.length ? await readTextUnlessAborted(response, signals) : await response.text()
   } catch (thrown) {
-    if (signal?.aborted) throw signal.reason
+    if (signal?.aborted) throw abortReason(signal)
     const cause = clean(thrown)
     // Say why (a timeout, a reset connection): the cause alone is easy to miss in a log line.
     const why = cause instanceof Error && cause.message ? ` (${cause.message})` : ''
@@ -217,7 +217,7 @@ async function readTextUnlessAborted(
   const early = aborted()
   if (early) {
     discardBody(response)
-    throw early.reason
+    throw abortReason(early)
   }
   const body = response.body as ReadableStream<Uint8Array> | null | undefined
   // A Response-like object without a web stream: nothing to cancel, read it as it comes.
@@ -235,7 +235,7 @@ async function readTextUnlessAborted(
     for (;;) {
       const { done, value } = await reader.read()
       const stop = aborted()
-      if (stop) throw stop.reason
+      if (stop) throw abortReason(stop)
       if (done) break
       chunks.push(value)
       length += value.length

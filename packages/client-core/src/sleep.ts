@@ -1,4 +1,4 @@
-import { onAbort as watchAbort } from './abort-listener'
+import { abortReason, onAbort as watchAbort } from './abort-listener'
 
 /** A function that waits `ms` milliseconds and rejects with the signal's reason when it aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
@@ -18,7 +18,7 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 export const sleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason)
+      reject(abortReason(signal))
       return
     }
     const timer = setTimeout(
@@ -32,7 +32,7 @@ export const sleep: Sleep = (ms, signal) =>
     const unwatch = signal
       ? watchAbort(signal, () => {
           clearTimeout(timer)
-          reject(signal.reason)
+          reject(abortReason(signal))
         })
       : undefined
   })
