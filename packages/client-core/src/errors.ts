@@ -32,6 +32,22 @@ export interface RequestErrorDetails {
  */
 const responses = new WeakMap<object, Response>()
 
+/**
+ * Key of the status text an error reports (redacted when the client built the error), kept
+ * non-enumerable on every {@link RequestError}: code that rebuilds an error in another shape (the
+ * v3 compatibility layer reports the status text as the error code) reads it here instead of the
+ * raw `response.statusText`, which a proxy may fill with the request line, key included. A
+ * `Symbol.for` key, so that every copy of this package finds it.
+ *
+ * @example
+ * ```ts
+ * const statusText = (error as Record<symbol, unknown>)[REPORTED_STATUS_TEXT] // 'Not Found'
+ * ```
+ */
+export const REPORTED_STATUS_TEXT: unique symbol = Symbol.for(
+  '@fpapi/reported-status-text',
+) as never
+
 function headersToObject(response: Response | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   if (typeof response?.headers?.forEach !== 'function') return out
@@ -192,6 +208,11 @@ export class RequestError<Code extends number = number, Body = unknown> extends 
     this.headers = details.headers ?? headersToObject(response)
     this.requestId = details.requestId
     this.request = details.request
+    Object.defineProperty(this, REPORTED_STATUS_TEXT, {
+      value: details.statusText ?? response?.statusText ?? '',
+      enumerable: false,
+      configurable: true,
+    })
   }
 
   /**

@@ -29,6 +29,7 @@ export {
 } from './errors'
 export type { RequestInfo, RequestErrorDetails, ApiErrorDetails } from './errors'
 export { ERROR_CLASS_KEY, isInstanceAcrossCopies } from './error-class-brand'
+export { REPORTED_STATUS_TEXT } from './errors'
 export { createErrorFromResponse, parseErrorBody } from './error-factory'
 export type { ApiErrorInfo, ErrorFactoryOptions } from './error-factory'
 export { parseRetryAfter } from './retry-after'

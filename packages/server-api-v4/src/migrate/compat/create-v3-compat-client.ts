@@ -183,15 +183,25 @@ export function createV3CompatClient(
   const readPages = async (filter: V4SearchEventsFilter, want: number) => {
     const events: V4Event[] = []
     let key = filter.pagination_key
+    // Cursors followed so far: a server answering one it gave before would hand out the same
+    // events again and again, until `want` is reached.
+    const followed = new Set(key === undefined ? [] : [key])
     for (;;) {
       const page = await v4.searchEvents({
         ...filter,
         limit: Math.min(want - events.length, V4_MAX_SEARCH_LIMIT),
         ...(key !== undefined && { pagination_key: key }),
       })
-      events.push(...page.events)
-      key = page.pagination_key
-      if (key === undefined || events.length >= want || page.events.length === 0) break
+      const list = itemsOf(page)
+      for (const event of list) events.push(event)
+      key = nextCursorOf(page)
+      if (key === undefined || events.length >= want || list.length === 0) break
+      if (followed.has(key)) {
+        throw new SdkError(
+          'Pagination stopped: the server returned a cursor it had returned before',
+        )
+      }
+      followed.add(key)
     }
     return { events, paginationKey: key }
   }
@@ -325,4 +335,31 @@ export function createV3CompatClient(
 function lastTimestampOf(event: V4Event): number {
   const prefix = Number(event.event_id.split('.')[0])
   return Number.isSafeInteger(prefix) && prefix > 0 ? prefix : event.timestamp
+}
+
+/**
+ * The events of a v4 page, checked: a page without `events` has none; `null` or anything but an
+ * array is an answer the v4 API never gives, reported as such instead of a bare TypeError.
+ */
+function itemsOf(page: { events?: unknown }): V4Event[] {
+  const { events } = page
+  if (events === undefined) return []
+  if (!Array.isArray(events)) {
+    throw new SdkError('Unexpected page from the server: its list of items is not an array')
+  }
+  return events as V4Event[]
+}
+
+/**
+ * The cursor of the next page: `undefined` on the last page (absent, `null` or `''`, which would
+ * otherwise be sent back and read the first page again), a number as its text.
+ */
+function nextCursorOf(page: { pagination_key?: unknown }): string | undefined {
+  const next = page.pagination_key
+  if (next === undefined || next === null || next === '' || next === false) return undefined
+  if (typeof next === 'number' && Number.isFinite(next)) return String(next)
+  if (typeof next !== 'string') {
+    throw new SdkError('Unexpected page from the server: its next-page cursor is not a string')
+  }
+  return next
 }

@@ -1,3 +1,4 @@
+import { REPORTED_STATUS_TEXT, type RequestErrorDetails } from '@fpapi/client-core'
 import { RequestError, ServerApiError, TooManyRequestsError } from '../../index'
 import { toV3ErrorCode } from '../to-v3-error-code'
 import type { V3ErrorCode, V3ErrorResponse } from '../types'
@@ -33,6 +34,28 @@ const isHttpError = (e: unknown): e is HttpErrorLike =>
   typeof (e as Partial<HttpErrorLike>).errorCode === 'string' &&
   typeof (e as Partial<HttpErrorLike>).response === 'object'
 
+/**
+ * What the v4 error knows beyond its constructor arguments, all of it already redacted by the v4
+ * client: the raw body, request id, request line, response headers and status text. Rebuilding
+ * these from `response` instead would bring back a key a server or proxy echoed there.
+ */
+function detailsOf(error: HttpErrorLike): RequestErrorDetails & { statusText: string } {
+  const e = error as HttpErrorLike & Partial<Record<string | symbol, unknown>>
+  const reported = e[REPORTED_STATUS_TEXT]
+  const headers = e.headers
+  return {
+    rawBody: typeof e.rawBody === 'string' ? e.rawBody : undefined,
+    requestId: typeof e.requestId === 'string' ? e.requestId : undefined,
+    request: e.request as RequestErrorDetails['request'],
+    headers:
+      typeof headers === 'object' && headers !== null
+        ? (headers as Record<string, string>)
+        : undefined,
+    // An error of another client than ours has no reported status text: the response's, as before.
+    statusText: typeof reported === 'string' ? reported : (error.response.statusText ?? ''),
+  }
+}
+
 const isApiError = (e: HttpErrorLike) => {
   const body = (e as { responseBody?: unknown }).responseBody
   const error = (body as { error?: { code?: unknown } } | null | undefined)?.error
@@ -57,6 +80,7 @@ export function toV3Error(
 ): unknown {
   if (!isHttpError(error)) return error
   const { statusCode, response, message } = error
+  const details = detailsOf(error)
   let v3: Error
   if (!isApiError(error)) {
     // not the API's error shape (a proxy page): v3 reported these the same way
@@ -68,28 +92,25 @@ export function toV3Error(
           error.errorCode,
           response,
         )
-      : RequestError.unknown(response, (error as { responseBody?: unknown }).responseBody)
+      : RequestError.unknown(response, (error as { responseBody?: unknown }).responseBody, details)
   } else if (style === 'plain') {
     // the v3 visits operation answered { error: "<message>" } and reported the status text as code
     const body = { error: message }
-    const errorCode = response.statusText || `HTTP ${statusCode}`
+    const errorCode = details.statusText || `HTTP ${statusCode}`
     if (statusCode === 429) {
       const coded: V3ErrorResponse = { error: { code: 'TooManyRequests', message } }
       v3 = classes.TooManyRequestsError
         ? new classes.TooManyRequestsError(coded, response)
         : new TooManyRequestsError(coded as never, response, {
+            ...details,
             message,
             errorCode: 'TooManyRequests',
             retryAfter: error.retryAfter ?? 0,
           })
     } else {
-      v3 = new (classes.RequestError ?? RequestError)(
-        message,
-        body,
-        statusCode,
-        errorCode,
-        response,
-      )
+      v3 = classes.RequestError
+        ? new classes.RequestError(message, body, statusCode, errorCode, response)
+        : new RequestError(message, body, statusCode, errorCode, response, details)
     }
   } else {
     const code: V3ErrorCode = toV3ErrorCode(error.errorCode)
@@ -98,6 +119,7 @@ export function toV3Error(
       v3 = classes.TooManyRequestsError
         ? new classes.TooManyRequestsError(body, response)
         : new TooManyRequestsError(body as never, response, {
+            ...details,
             message,
             errorCode: code,
             retryAfter: error.retryAfter ?? 0,
@@ -105,7 +127,11 @@ export function toV3Error(
     } else {
       v3 = classes.RequestError
         ? new classes.RequestError(message, body, statusCode, code, response)
-        : new ServerApiError(body as never, statusCode, response, { message, errorCode: code })
+        : new ServerApiError(body as never, statusCode, response, {
+            ...details,
+            message,
+            errorCode: code,
+          })
     }
   }
   Object.defineProperty(v3, 'cause', {
