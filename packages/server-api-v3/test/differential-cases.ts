@@ -1,14 +1,23 @@
 /**
  * Inputs of the v3 differential test (differential.test.ts): generated search and history filters,
- * awkward ids, error answers and webhook headers. Everything generated comes from a seeded PRNG,
- * so a failing case can be reproduced from its name.
+ * the v3 ids and error answers, built on the version-neutral inputs in
+ * scripts/test/helpers/differential-inputs.ts. Everything generated comes from a seeded PRNG, so a
+ * failing case can be reproduced from its name.
  */
 import type { SearchEventsFilter, VisitorHistoryFilter } from '@fpapi/server-api-v3'
+import {
+  AWKWARD_IDS as SHARED_AWKWARD_IDS,
+  REFUSED_IDS as SHARED_REFUSED_IDS,
+  errorBodies,
+  randomText,
+  type ErrorBody,
+  type Random,
+} from '../../../scripts/test/helpers/differential-inputs'
 import { random } from '../../../scripts/test/helpers/random'
 
 /** The seeded PRNG the scripts' generated tests use too. */
 export { random }
-export type Random = ReturnType<typeof random>
+export type { Random }
 
 /** How one query filter is typed in the v3 spec. */
 type FilterKind =
@@ -71,48 +80,6 @@ export const VISITS_FILTERS = {
   before: 'timestamp',
 } as const satisfies Record<keyof Required<NonNullable<VisitorHistoryFilter>>, FilterKind>
 
-/** Pieces of generated strings: URL-reserved characters, spaces, unicode, escapes. */
-const PIECES = [
-  'a',
-  'Z9',
-  ' ',
-  '  ',
-  '&',
-  '=',
-  '?',
-  '#',
-  '+',
-  '%',
-  '%20',
-  '/',
-  '\\',
-  ';',
-  ',',
-  "'",
-  '"',
-  '<>',
-  '!',
-  '~',
-  '*',
-  '()',
-  '[]',
-  '@:$',
-  'ü',
-  'Ωmega',
-  '日本',
-  '😀',
-  '\t',
-  '.',
-  '-_',
-] as const
-
-/** A string of 0 to 5 pieces. */
-export function randomText(r: Random): string {
-  let out = ''
-  for (let n = r.int(6); n > 0; n--) out += r.pick(PIECES)
-  return out
-}
-
 function randomScalar(kind: FilterKind, r: Random): unknown {
   if (kind === 'boolean') return r.next() < 0.5
   if (kind === 'string') return randomText(r)
@@ -151,39 +118,11 @@ export function randomFilter(
   return filter
 }
 
-/** Ids with reserved, encoded, unicode and dot characters, as a caller might pass them. */
-export const AWKWARD_IDS = [
-  '1708102555327.NLOjmg',
-  'a/b',
-  '../x',
-  'x/..',
-  'a?b=c',
-  'a#frag',
-  'a&b=c',
-  'a%2Fb',
-  '%2e%2e',
-  '%',
-  'a+b',
-  'a b',
-  ' lead',
-  'trail ',
-  'ü',
-  '日本語',
-  '😀',
-  'a\\b',
-  ';x',
-  "'quoted'",
-  '...',
-  '.x',
-  'x.',
-  '@:$,!*()~',
-  'tab\there',
-  'new\nline',
-  '$&$1',
-] as const
+/** Ids with reserved, encoded, unicode and dot characters, plus a replacement pattern (`$&`). */
+export const AWKWARD_IDS = [...SHARED_AWKWARD_IDS, '$&$1'] as const
 
-/** Ids both SDKs refuse before any request, with a TypeError. */
-export const REFUSED_IDS = ['', '.', '..', '\ud800', 'a\udfffb', null, undefined] as const
+/** Ids both SDKs refuse before any request, with a TypeError: v3 also refuses a missing id. */
+export const REFUSED_IDS = [...SHARED_REFUSED_IDS, null, undefined] as const
 
 /** Error codes the v3 API answers for a status, from the spec's `ErrorCode` union. */
 export const CODE_FOR_STATUS: Record<number, string> = {
@@ -195,89 +134,22 @@ export const CODE_FOR_STATUS: Record<number, string> = {
   500: 'Failed',
 }
 
-/** An error body a server (the API, a proxy, a broken gateway) might answer with. */
-export interface ErrorBody {
-  name: string
-  contentType: string
-  /** The body text for a given status. */
-  text: (status: number) => string
-}
+export type { ErrorBody }
 
-const apiBody = (status: number, extra: object = {}) =>
-  JSON.stringify({
-    error: { code: CODE_FOR_STATUS[status] ?? 'Failed', message: `Answer ${status} ü "quoted"` },
-    ...extra,
-  })
-
-export const ERROR_BODIES: readonly ErrorBody[] = [
-  { name: 'API error shape', contentType: 'application/json', text: (s) => apiBody(s) },
-  {
-    name: 'API error shape with unknown code and extra fields',
-    contentType: 'application/json; charset=utf-8',
-    text: () =>
-      JSON.stringify({
-        error: { code: 'SomeFutureCode', message: 'New', hint: 'x' },
-        requestId: 'r-1',
-      }),
+/** The error bodies of the differential test, with the v3 codes. */
+export const ERROR_BODIES = errorBodies({
+  code: (status) => CODE_FOR_STATUS[status] ?? 'Failed',
+  failedCode: 'Failed',
+  unknownCodeBody: JSON.stringify({
+    error: { code: 'SomeFutureCode', message: 'New', hint: 'x' },
+    requestId: 'r-1',
+  }),
+  extra: {
+    after: 'API error shape as text/plain',
+    body: {
+      name: 'plain error shape (getVisits)',
+      contentType: 'application/json',
+      text: () => '{"error":"Forbidden (HTTP 403)"}',
+    },
   },
-  { name: 'API error shape as text/plain', contentType: 'text/plain', text: (s) => apiBody(s) },
-  {
-    name: 'plain error shape (getVisits)',
-    contentType: 'application/json',
-    text: () => '{"error":"Forbidden (HTTP 403)"}',
-  },
-  {
-    name: 'HTML page',
-    contentType: 'text/html',
-    text: () => '<html><body><h1>Gateway says no</h1></body></html>',
-  },
-  { name: 'empty', contentType: 'application/json', text: () => '' },
-  { name: 'truncated JSON', contentType: 'application/json', text: (s) => apiBody(s).slice(0, 17) },
-  { name: 'message only', contentType: 'application/json', text: () => '{"message":"Nope"}' },
-  {
-    name: 'numeric code',
-    contentType: 'application/json',
-    text: () => '{"error":{"code":404,"message":"Nope"}}',
-  },
-  {
-    name: 'code without message',
-    contentType: 'application/json',
-    text: () => '{"error":{"code":"Failed"}}',
-  },
-  { name: 'error null', contentType: 'application/json', text: () => '{"error":null}' },
-  { name: 'null', contentType: 'application/json', text: () => 'null' },
-  { name: 'empty array', contentType: 'application/json', text: () => '[]' },
-  {
-    name: 'array of API errors',
-    contentType: 'application/json',
-    text: (s) => `[${apiBody(s)}]`,
-  },
-  { name: 'JSON string', contentType: 'application/json', text: () => '"Nope"' },
-  { name: 'JSON number', contentType: 'application/json', text: () => '42' },
-]
-
-/**
- * A signature header made of 0 to 4 entries of many shapes: the right `v1` entry, the right one in
- * upper case, with spaces, after `v2=`, with a trailing `=...`, wrong hex, and garbage.
- */
-export function randomHeader(r: Random, good: string, other: string): string[] {
-  const kinds: (() => string)[] = [
-    () => `v1=${good}`,
-    () => `v1=${good.toUpperCase()}`,
-    () => ` v1=${good}`,
-    () => `v1=${good} `,
-    () => `v1 =${good}`,
-    () => `V1=${good}`,
-    () => `v2=${good}`,
-    () => `v1=${good}=`,
-    () => `v1=${good}=v2`,
-    () => `v1=${other}`,
-    () => `v1=${good.slice(0, 63)}`,
-    () => 'v1=',
-    () => '',
-    () => 'v1',
-    () => `${good}`,
-    () => randomText(r),
-  ]
-  return Array.from({ length: r.int(5) }, () => r.pick(kinds)())
-}
+})

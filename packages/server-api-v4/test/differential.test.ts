@@ -6,9 +6,8 @@
  * fields. Where ours differs on purpose, the test says so explicitly (`expected difference`) with
  * the reason, so a new, unplanned difference always fails.
  */
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
-import { deflateRawSync } from 'node:zlib'
 import * as official from '@fingerprint/node-sdk'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as oursModule from '@fpapi/server-api-v4'
@@ -19,9 +18,19 @@ import {
   REFUSED_IDS,
   random,
   randomFilter,
-  randomHeader,
   type ErrorBody,
 } from './differential-cases'
+import {
+  brokenSealedData,
+  openingKeyLists,
+  randomHeader,
+  readBack,
+  seal,
+  sendReply,
+  signWebhook,
+  webhookHeaderCases,
+  type Reply,
+} from '../../../scripts/test/helpers/differential-inputs'
 import { startServer, type Received } from './http-server'
 
 type Sdk = typeof official
@@ -35,23 +44,6 @@ const API_KEY = 'differential-test-key-0123'
 // ---------------------------------------------------------------------------------------------
 // The local server: answers whatever the current case asks for and records every request.
 
-interface Reply {
-  status: number
-  /** Reason phrase; default Node's for the status. '' sends an empty one. */
-  statusText?: string
-  /** Response headers; a value of '' leaves the header out. */
-  headers?: Record<string, string>
-  body?: string
-  /** Leave out Content-Length (the body is sent chunked). */
-  chunked?: boolean
-  /**
-   * Ours retries 429 (and 5xx on GET/DELETE) twice by default. With this set, ours' first two
-   * attempts are answered `Retry-After: 0` so the retries don't wait, and the last attempt gets the
-   * case's own headers: the error ours throws is built from exactly the answer the official SDK got.
-   */
-  fastRetries?: boolean
-}
-
 let server: Awaited<ReturnType<typeof startServer>>
 let reply: Reply = { status: 200, body: '{}' }
 let oursAttempts = 0
@@ -64,14 +56,8 @@ beforeAll(async () => {
       res.writeHead(Number(redirect[1]), { location: '/v4/events/landed', 'content-length': '0' })
       return res.end()
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...reply.headers }
-    if (fromOurs && reply.fastRetries && ++oursAttempts < 3) headers['retry-after'] = '0'
-    for (const name of Object.keys(headers)) if (headers[name] === '') delete headers[name]
-    const body = reply.status === 204 ? '' : (reply.body ?? '')
-    if (!reply.chunked && reply.status !== 204)
-      headers['content-length'] = String(Buffer.byteLength(body))
-    res.writeHead(reply.status, reply.statusText ?? STATUS_CODES[reply.status] ?? '', headers)
-    res.end(body || undefined)
+    // `fastRetries`: ours retries 429 and 5xx on GET/DELETE twice.
+    sendReply(res, reply, fromOurs && reply.fastRetries === true && ++oursAttempts < 3)
   })
 })
 
@@ -137,16 +123,6 @@ function describeError(e: unknown, sdk: Sdk) {
 }
 type ErrorView = ReturnType<typeof describeError> & { responseText?: string }
 
-/** What a program reads back from `error.response` after catching (the error body, normally). */
-async function readBack(e: unknown): Promise<string | undefined> {
-  const response = (e as { response?: Response } | null)?.response
-  if (!response) return undefined
-  try {
-    return await response.text()
-  } catch (thrown) {
-    return `unreadable: ${(thrown as Error).constructor.name}`
-  }
-}
 type Outcome = { resolved: unknown } | { rejected: ErrorView }
 
 interface Run {
@@ -974,18 +950,6 @@ describe('error classes a program builds itself (test doubles, wrappers)', () =>
 describe('unsealEventsResponse', () => {
   const keys = [randomBytes(32), randomBytes(32), randomBytes(32)] as const
   const aes = official.DecryptionAlgorithm.Aes256Gcm
-  function seal(plain: string, key: Buffer, compress = true): Buffer {
-    const nonce = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', key, nonce)
-    const data = compress ? deflateRawSync(Buffer.from(plain)) : Buffer.from(plain)
-    const encrypted = Buffer.concat([cipher.update(data), cipher.final()])
-    return Buffer.concat([
-      Buffer.from([0x9e, 0x85, 0xdc, 0xed]),
-      nonce,
-      encrypted,
-      cipher.getAuthTag(),
-    ])
-  }
   const event = JSON.stringify(sampleEvent('sealed-1'))
   const sealed = seal(event, keys[1])
 
@@ -1001,12 +965,7 @@ describe('unsealEventsResponse', () => {
   }
   const entries = (...ks: Buffer[]) => ks.map((key) => ({ key, algorithm: aes }))
 
-  test.each([
-    ['the right key alone', entries(keys[1])],
-    ['the right key after a wrong one', entries(keys[0], keys[1])],
-    ['the right key after a 16-byte key', entries(randomBytes(16), keys[1], keys[2])],
-    ['the algorithm as a string', [{ key: keys[1], algorithm: 'aes-256-gcm' }]],
-  ])('opens with %s', async (_, decryptionKeys) => {
+  test.each(openingKeyLists(keys, aes))('opens with %s', async (_, decryptionKeys) => {
     const result = await unsealBoth(sealed, decryptionKeys)
     expect(result.official.outcome).toEqual({ resolved: JSON.parse(event) })
     expect(result.ours.outcome).toEqual(result.official.outcome)
@@ -1018,20 +977,8 @@ describe('unsealEventsResponse', () => {
 
   // Generated: tampering at random places, cutting at random lengths, all with several keys.
   const r = random(0x0c0ffee)
-  const tampered = Array.from({ length: 24 }, (_, i) => {
-    const at = i < 4 ? i : 4 + r.int(sealed.length - 4)
-    const copy = Buffer.from(sealed)
-    copy[at] = copy[at]! ^ (1 + r.int(255))
-    return [`byte ${at} flipped`, copy] as const
-  })
-  const cut = [0, 1, 3, 4, 10, 16, 20, 31, 32, sealed.length - 1].map(
-    (n) => [`cut to ${n} bytes`, sealed.subarray(0, n)] as const,
-  )
-  const other: (readonly [string, Buffer])[] = [
-    ['sealed with another key', seal(event, randomBytes(32))],
-    ['not compressed', seal(event, keys[1], false)],
-  ]
-  test.each([...tampered, ...cut, ...other])('%s', async (_, data) => {
+  const broken = brokenSealedData(r, sealed, event, keys[1])
+  test.each(broken)('%s', async (_, data) => {
     const result = await unsealBoth(data, entries(keys[0], keys[1], keys[2]))
     const off = rejected(result.official.outcome)
     const mine = rejected(result.ours.outcome)
@@ -1092,9 +1039,8 @@ describe('unsealEventsResponse', () => {
 describe('isValidWebhookSignature', () => {
   const secret = 'whsec_differential'
   const body = JSON.stringify(sampleEvent('hook'))
-  const sign = (data: string, key: string) => createHmac('sha256', key).update(data).digest('hex')
-  const good = sign(body, secret)
-  const other = sign(body, 'another secret')
+  const good = signWebhook(body, secret)
+  const other = signWebhook(body, 'another secret')
   const check = (sdk: Sdk, header: unknown, data: string | Buffer = body, key = secret) => {
     try {
       return sdk.isValidWebhookSignature({
@@ -1131,13 +1077,7 @@ describe('isValidWebhookSignature', () => {
     expect(checked).toBe(1200)
   })
 
-  test.each([
-    ['the right signature', `v1=${good}`, true],
-    ['the right one among others', `v1=${other},v2=${good},v1=${good}`, true],
-    ['upper-case hex', `v1=${good.toUpperCase()}`, false],
-    ['empty header', '', false],
-    ['another secret', `v1=${other}`, false],
-  ])('%s', (_, header, want) => {
+  test.each(webhookHeaderCases(good, other))('%s', (_, header, want) => {
     expect(check(official, header)).toBe(want)
     expect(check(ours, header)).toBe(want)
   })
@@ -1150,7 +1090,7 @@ describe('isValidWebhookSignature', () => {
     expect(check(ours, undefined)).toBe(false)
   })
   test('expected difference: an empty secret is refused by ours', () => {
-    const header = `v1=${sign(body, '')}`
+    const header = `v1=${signWebhook(body, '')}`
     expect(check(official, header, body, '')).toBe(true)
     expect(check(ours, header, body, '')).toBe(false)
   })
