@@ -8,10 +8,10 @@
  * difference always fails.
  */
 import { randomBytes } from 'node:crypto'
-import { createServer, STATUS_CODES, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { STATUS_CODES } from 'node:http'
 import * as official from '@fingerprintjs/fingerprintjs-pro-server-api'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startServer, type Received } from '../../../scripts/test/helpers/http-server'
 import * as oursModule from '@fpapi/server-api-v3'
 import {
   AWKWARD_IDS,
@@ -47,30 +47,13 @@ const API_KEY = 'differential-test-key-0123'
 // ---------------------------------------------------------------------------------------------
 // The local server: answers whatever the current case asks for and records every request.
 
-interface Received {
-  /** The raw request target, exactly as sent. */
-  target: string
-  method: string
-  headers: IncomingMessage['headers']
-  body: string
-}
-
-const received: Received[] = []
-let origin = ''
+let server: Awaited<ReturnType<typeof startServer>>
 let reply: Reply = { status: 200, body: '{}' }
 let oursAttempts = 0
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = []
-  req.on('data', (c: Buffer) => chunks.push(c))
-  req.on('end', () => {
-    const r: Received = {
-      target: req.url ?? '',
-      method: req.method ?? '',
-      headers: req.headers,
-      body: Buffer.concat(chunks).toString('utf8'),
-    }
-    received.push(r)
-    const fromOurs = String(req.headers['user-agent']).startsWith('fpapi-server-api-v3/')
+
+beforeAll(async () => {
+  server = await startServer((r, res) => {
+    const fromOurs = String(r.headers['user-agent']).startsWith('fpapi-server-api-v3/')
     const redirect = /^\/(?:events|visitors)\/redirect-(\d{3})(?:\?|$)/.exec(r.target)
     if (redirect) {
       res.writeHead(Number(redirect[1]), { location: '/events/landed', 'content-length': '0' })
@@ -80,15 +63,7 @@ const server = createServer((req, res) => {
     sendReply(res, reply, fromOurs && reply.fastRetries === true && ++oursAttempts < 3)
   })
 })
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-})
+afterAll(() => server.close())
 
 // ---------------------------------------------------------------------------------------------
 // Running one call through one SDK, and what a program can observe of it.
@@ -165,13 +140,13 @@ async function run(
   call: (client: Client) => Promise<unknown>,
   options: Partial<ClientOptions> = {},
 ): Promise<Run> {
-  const start = received.length
+  const start = server.received.length
   const origins: string[] = []
   oursAttempts = 0
   const local = ((input: string | URL | Request, init?: RequestInit) => {
     const url = String(input)
     origins.push(OFFICIAL_ORIGIN.exec(url)?.[0] ?? url)
-    return fetch(url.replace(OFFICIAL_ORIGIN, origin), init)
+    return fetch(url.replace(OFFICIAL_ORIGIN, server.origin), init)
   }) as typeof fetch
   let outcome: Outcome
   try {
@@ -184,7 +159,7 @@ async function run(
   } catch (e) {
     outcome = { rejected: { ...describeError(e, sdk), responseText: await readBack(e) } }
   }
-  return { outcome, requests: received.slice(start).map(onTheWire), origins }
+  return { outcome, requests: server.received.slice(start).map(onTheWire), origins }
 }
 
 /** Runs the same call through both SDKs, official first. */

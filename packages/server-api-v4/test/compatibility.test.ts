@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib'
 import * as official from '@fingerprint/node-sdk'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as ours from '@fpapi/server-api-v4'
-import { json, startServer } from './http-server'
+import { json, startServer } from '../../../scripts/test/helpers/http-server'
 import { sampleEvent } from './helpers'
 
 type Sdk = typeof official

@@ -31,7 +31,7 @@ import {
   webhookHeaderCases,
   type Reply,
 } from '../../../scripts/test/helpers/differential-inputs'
-import { startServer, type Received } from './http-server'
+import { startServer, type Received } from '../../../scripts/test/helpers/http-server'
 
 type Sdk = typeof official
 type Client = InstanceType<Sdk['FingerprintServerApiClient']>

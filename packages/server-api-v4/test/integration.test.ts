@@ -5,7 +5,7 @@ import {
   ServerApiError,
   TooManyRequestsError,
 } from '@fpapi/server-api-v4'
-import { json, startServer } from './http-server'
+import { json, startServer } from '../../../scripts/test/helpers/http-server'
 import { sampleEvent } from './helpers'
 
 type Server = Awaited<ReturnType<typeof startServer>>

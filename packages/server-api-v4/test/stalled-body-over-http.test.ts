@@ -6,7 +6,7 @@ import {
   RequestTimeoutError,
   SdkError,
 } from '@fpapi/server-api-v4'
-import { startServer } from './http-server'
+import { startServer } from '../../../scripts/test/helpers/http-server'
 
 // With the runtime's own fetch the wrapper relies on fetch itself to end a body when the attempt's
 // signal aborts (no chunk-by-chunk read on the common path): these prove it does, over real HTTP.
